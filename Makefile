@@ -1,0 +1,47 @@
+# Tilfriskning: everything a fresh machine needs, in two commands (see README.md).
+#   make serve   install if needed, then serve the site with live reload at http://127.0.0.1:8000
+#   make test    install if needed, strict build, then all tests
+#   make build   the static site in site/
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test system-deps clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Tilfriskning trenger Python 3.11 eller nyere (fant: $$($(PYTHON) --version 2>&1))."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+install: $(STAMP)
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+# Browser tests drive Debian's chromium; install it when we can (root with apt).
+system-deps:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installerer Debian-pakken chromium for nettlesertestene ..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	      { echo "Kunne ikke installere chromium: kjør «apt-get install chromium» og prøv igjen."; exit 1; }; \
+	  else \
+	    echo "Testene trenger Debian-pakken chromium: kjør «sudo apt-get install chromium» og prøv igjen."; exit 1; \
+	  fi; \
+	fi
+
+test: install system-deps build
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache .pytest_cache
