@@ -1,0 +1,1 @@
+"""Pure building blocks behind the hooks: read, check and format; no MkDocs state."""

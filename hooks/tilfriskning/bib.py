@@ -1,0 +1,197 @@
+"""Check bibliography.bib before anything else reads it.
+
+pybtex (the parser mkdocs-bibtex uses) does the parsing; this module turns its
+tracebacks into one Norwegian line with the file line, and adds the project's rules:
+ASCII keys, known entry types, `metadata_status` and `source_checked` on every entry,
+and the fields each type requires. Missing fields on an entry that is not `verified`
+are not errors but work for editors (`scripts/kildestatus`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pybtex.database import BibliographyData, BibliographyDataError, parse_string
+from pybtex.scanner import PybtexSyntaxError
+
+from .problems import Problem
+
+KEY_RE = re.compile(r"^[a-z0-9]+$")
+ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
+NON_ENTRY_TYPES = {"comment", "preamble", "string"}
+METADATA_STATUSES = ("verified", "partial", "unverified")
+SOURCE_CHECKED = ("yes", "no")
+
+# Fields each entry type needs before it can be called complete. A tuple means
+# "one of these". Kept small and close to what Norsk APA 7 prints.
+REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("author",), ("title",), ("journaltitle", "journal"), ("year", "date")),
+    "book": (("author", "editor"), ("title",), ("publisher",), ("year", "date")),
+    "incollection": (("author",), ("title",), ("booktitle",), ("editor",), ("publisher",), ("year", "date")),
+    "report": (("author", "institution"), ("title",), ("institution",), ("year", "date")),
+    "thesis": (("author",), ("title",), ("type",), ("institution", "school"), ("year", "date")),
+    "online": (("author", "organization"), ("title",), ("url",), ("year", "date")),
+    "misc": (("author",), ("title",), ("year", "date")),
+}
+FIELD_NAMES_NB = {
+    "author": "forfatter (author)", "editor": "redaktør (editor)", "title": "tittel (title)",
+    "journaltitle": "tidsskrift (journaltitle)", "journal": "tidsskrift (journal)",
+    "year": "år (year)", "date": "dato (date)", "publisher": "forlag (publisher)",
+    "booktitle": "boktittel (booktitle)", "institution": "institusjon (institution)",
+    "school": "lærested (school)", "type": "type oppgave (type)", "url": "nettadresse (url)",
+    "organization": "organisasjon (organization)",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    type: str
+    line: int
+    fields: dict[str, str]
+    persons: dict[str, int]  # role -> number of names
+
+    @property
+    def metadata_status(self) -> str:
+        return self.fields.get("metadata_status", "")
+
+    @property
+    def source_checked(self) -> bool:
+        return self.fields.get("source_checked", "") == "yes"
+
+    def has(self, name: str) -> bool:
+        return bool(self.persons.get(name)) or bool(self.fields.get(name, "").strip())
+
+    def missing_fields(self) -> list[tuple[str, ...]]:
+        return [alts for alts in REQUIRED_FIELDS.get(self.type, ()) if not any(self.has(a) for a in alts)]
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    entries: dict[str, Entry]
+    data: BibliographyData | None
+
+    def work_items(self) -> list[tuple[Entry, list[tuple[str, ...]]]]:
+        """Entries that are not verified, with the fields they still lack."""
+        return [(e, e.missing_fields()) for e in self.entries.values() if e.metadata_status != "verified"]
+
+
+def describe_fields(alternatives: list[tuple[str, ...]]) -> str:
+    return ", ".join(" eller ".join(FIELD_NAMES_NB.get(f, f) for f in alts) for alts in alternatives)
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def _headers(text: str) -> list[tuple[str, str, int]]:
+    return [
+        (m.group(1).lower(), m.group(2), _line_of(text, m.start()))
+        for m in ENTRY_HEADER_RE.finditer(text)
+        if m.group(1).lower() not in NON_ENTRY_TYPES
+    ]
+
+
+def _unbalanced_entry(text: str) -> int | None:
+    """File line of the first entry whose braces don't balance before the next entry."""
+    starts = [m.start() for m in ENTRY_HEADER_RE.finditer(text)] + [len(text)]
+    for begin, end in zip(starts, starts[1:]):
+        chunk = re.sub(r"\\[{}]", "", text[begin:end])
+        if chunk.count("{") != chunk.count("}"):
+            return _line_of(text, begin)
+    return None
+
+
+def _syntax_problem(filename: str, text: str, error: PybtexSyntaxError) -> Problem:
+    line = getattr(error, "lineno", None) or 1
+    entry_line = _unbalanced_entry(text)
+    if entry_line is None:
+        starts = [h_line for _, _, h_line in _headers(text) if h_line <= line]
+        entry_line = starts[-1] if starts else None
+    else:
+        line = entry_line
+    start = f" i oppføringen som starter på linje {entry_line}" if entry_line else ""
+    detail = str(error).split(": ", 1)[-1]
+    expected = re.search(r"'(.)' expected", detail)
+    what = f"forventet «{expected.group(1)}»" if expected else detail
+    return Problem(
+        filename, line,
+        f"BibTeX-syntaksfeil ({what}){start}; sjekk at hver {{ har sin }}, "
+        "at feltene skilles med komma, og at oppføringen slutter med }",
+    )
+
+
+def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[Bibliography, list[Problem]]:
+    """Parse and check the .bib text. Errors stop the build; work items don't."""
+    problems: list[Problem] = []
+    headers = _headers(text)
+    lines_by_key: dict[str, list[int]] = {}
+    for entry_type, key, line in headers:
+        lines_by_key.setdefault(key.lower(), []).append(line)
+        if not key:
+            problems.append(Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …"))
+        elif not KEY_RE.match(key):
+            suggestion = re.sub(r"[^a-z0-9]", "", key.lower().translate(str.maketrans("æøåäöü", "aoaaou")))
+            problems.append(Problem(
+                filename, line,
+                f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",
+            ))
+        if entry_type not in REQUIRED_FIELDS:
+            problems.append(Problem(
+                filename, line,
+                f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
+                + ", ".join("@" + t for t in REQUIRED_FIELDS),
+            ))
+    for key, lines in lines_by_key.items():
+        if key and len(lines) > 1:
+            others = " og ".join(str(n) for n in lines[1:])
+            problems.append(Problem(
+                filename, lines[0],
+                f"nøkkelen «{key}» er brukt flere ganger (også linje {others}); "
+                "slå oppføringene sammen eller gi én av dem en ny nøkkel",
+            ))
+    if problems:
+        return Bibliography({}, None), problems
+
+    try:
+        data = parse_string(text, "bibtex")
+    except PybtexSyntaxError as error:
+        return Bibliography({}, None), [_syntax_problem(filename, text, error)]
+    except BibliographyDataError as error:  # pragma: no cover - duplicates are caught above
+        return Bibliography({}, None), [Problem(filename, None, f"BibTeX-feil: {error}")]
+
+    line_of_key = {key: line for _, key, line in headers}
+    entries: dict[str, Entry] = {}
+    for key, raw in data.entries.items():
+        entry = Entry(
+            key=key,
+            type=raw.type.lower(),
+            line=line_of_key.get(key, 1),
+            fields={name.lower(): str(value) for name, value in raw.fields.items()},
+            persons={role.lower(): len(people) for role, people in raw.persons.items()},
+        )
+        entries[key] = entry
+        status = entry.metadata_status
+        if status not in METADATA_STATUSES:
+            found = f"«{status}»" if status else "ingenting"
+            problems.append(Problem(
+                filename, entry.line,
+                f"«{key}» har metadata_status {found}; skriv metadata_status = {{verified}}, "
+                "{partial} eller {unverified}",
+            ))
+        checked = entry.fields.get("source_checked", "")
+        if checked not in SOURCE_CHECKED:
+            found = f"«{checked}»" if checked else "ingenting"
+            problems.append(Problem(
+                filename, entry.line,
+                f"«{key}» har source_checked {found}; skriv source_checked = {{no}} "
+                "(eller {yes} når de siterte sidene er lest i originalen)",
+            ))
+        if status == "verified" and entry.missing_fields():
+            problems.append(Problem(
+                filename, entry.line,
+                f"«{key}» er merket verified, men mangler {describe_fields(entry.missing_fields())}; "
+                "fyll inn feltene, eller sett metadata_status = {partial}",
+            ))
+    return Bibliography(entries, data), problems

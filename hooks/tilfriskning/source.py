@@ -1,0 +1,260 @@
+"""Read a Markdown page the way MkDocs and mkdocs-bibtex will, keeping line numbers.
+
+Pure functions only: split the YAML front matter (with the same delimiter rule as
+MkDocs, so we validate exactly what MkDocs reads, but without its silent dropping of
+invalid YAML), find code regions, and list headings, links and citation blocks outside
+code, each with the line it stands on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from mkdocs_bibtex.citation import CITATION_BLOCK_REGEX, Citation
+
+# MkDocs's own rule (mkdocs.utils.meta.YAML_RE): '---' line, YAML, '---' or '...' line.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FENCE_RE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
+INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+ATTR_LIST_RE = re.compile(r"\s*\{\s*[#.:][^}]*\}\s*$")
+INLINE_LINK_RE = re.compile(
+    r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)"
+)
+REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
+HTML_LINK_RE = re.compile(r"<(?:a|img|link|script|iframe)\b[^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+SPLIT_CITATION_RE = re.compile(r"\[[^\]\n]*@[\w-]+[^\]\n]*\n[^\]]*\]")
+
+
+class FrontMatterError(ValueError):
+    """The front matter can't be read; `line` is the file line to look at."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    line: int
+    image: bool = False
+
+
+@dataclass(frozen=True)
+class CitationBlock:
+    """`[...]` holding one or more `@key`s, exactly as mkdocs-bibtex will find it."""
+
+    raw: str  # including the brackets, e.g. "[@skjefstad2012, s. 56]"
+    citations: tuple[Citation, ...]
+    line: int
+    in_link_text: bool  # "[se @key](url)": the plugin would break the link
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.citations)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    meta: dict
+    front_matter: str  # the raw YAML, which starts on file line 2
+    body: str
+    body_line: int  # file line of the body's first line
+    headings: tuple[Heading, ...] = field(default=())
+    links: tuple[Link, ...] = field(default=())
+    citation_blocks: tuple[CitationBlock, ...] = field(default=())
+    split_citation_lines: tuple[int, ...] = field(default=())
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice (PyYAML silently keeps the last)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _yaml_problem_in_norwegian(problem: str) -> str:
+    problem = problem or ""
+    if "'\\t'" in problem or "\\t" in problem:
+        return "tabulatortegn i front matter; bruk mellomrom til innrykk"
+    if problem.startswith("duplicate key"):
+        key = problem.split(" ", 2)[2].strip("'\"")
+        return f"feltet «{key}» står to ganger i front matter; slå dem sammen til ett"
+    if "mapping values are not allowed" in problem:
+        return "kolon på feil sted i front matter; sett verdien i anførselstegn hvis den inneholder kolon"
+    if "could not find expected ':'" in problem:
+        return "en linje i front matter mangler kolon etter feltnavnet"
+    if "did not find expected key" in problem or "expected <block end>" in problem:
+        return "innrykket i front matter stemmer ikke; rett inn linjene med like mange mellomrom"
+    if "found undefined alias" in problem or "found character" in problem:
+        return "tegn som ikke er lov i YAML i front matter; sett verdien i anførselstegn"
+    return f"front matter er ikke gyldig YAML ({problem}); sjekk innrykk, kolon og anførselstegn"
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int, str]:
+    """Return (metadata, body, body_line, raw YAML). Raise FrontMatterError for unreadable front matter."""
+    text = text.replace("\r\n", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.startswith("---"):
+        raise FrontMatterError(
+            1, "siden mangler front matter; begynn filen med en linje «---», feltene title, "
+            "description og type, og en ny linje «---»"
+        )
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        raise FrontMatterError(
+            1, "front matter er ikke lukket; sett en linje med bare «---» etter siste felt"
+        )
+    raw = match.group(1)
+    try:
+        data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 2
+        raise FrontMatterError(line, _yaml_problem_in_norwegian(getattr(error, "problem", str(error)))) from None
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "front matter må være felt på formen «navn: verdi»")
+    rest = text[match.end():]
+    stripped = rest.lstrip("\n")
+    body_line = raw.count("\n") + 3 + (len(rest) - len(stripped))
+    return data, stripped, body_line, raw
+
+
+def code_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of fenced code blocks and inline code spans."""
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    fence: tuple[str, int] | None = None
+    start = 0
+    prose_start = 0
+    prose: list[tuple[int, int]] = []
+    for line in text.splitlines(keepends=True):
+        match = FENCE_RE.match(line)
+        if fence is None and match:
+            char, length = match.group(2)[0], len(match.group(2))
+            fence, start = (char, length), pos
+            prose.append((prose_start, pos))
+        elif fence is not None and match and match.group(2)[0] == fence[0] \
+                and len(match.group(2)) >= fence[1] and not line[match.end():].strip():
+            regions.append((start, pos + len(line)))
+            fence = None
+            prose_start = pos + len(line)
+        pos += len(line)
+    if fence is not None:
+        regions.append((start, len(text)))
+    else:
+        prose.append((prose_start, len(text)))
+    for begin, end in prose:
+        for paragraph in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text[begin:end]):
+            offset = begin + paragraph.start()
+            for code in INLINE_CODE_RE.finditer(paragraph.group(0)):
+                regions.append((offset + code.start(), offset + code.end()))
+    return sorted(regions)
+
+
+def replace_in_code(text: str, replace) -> str:
+    """Apply `replace(chunk) -> chunk` to every code region (other text untouched)."""
+    out, last = [], 0
+    for begin, end in code_regions(text):
+        out.append(text[last:begin])
+        out.append(replace(text[begin:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def blank_code(text: str) -> str:
+    """Text with code replaced by spaces (newlines kept, so line numbers stay right)."""
+    return replace_in_code(text, lambda chunk: re.sub(r"[^\n]", " ", chunk))
+
+
+def _line_at(text: str, index: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, index)
+
+
+def find_headings(blanked: str, first_line: int = 1) -> tuple[Heading, ...]:
+    found = []
+    for number, line in enumerate(blanked.split("\n")):
+        match = HEADING_RE.match(line)
+        if match:
+            text = ATTR_LIST_RE.sub("", match.group(2)).strip()
+            found.append(Heading(len(match.group(1)), text, first_line + number))
+    return tuple(found)
+
+
+def find_links(blanked: str, first_line: int = 1) -> tuple[Link, ...]:
+    found = []
+    for match in INLINE_LINK_RE.finditer(blanked):
+        found.append(Link(match.group(3), _line_at(blanked, match.start(), first_line), bool(match.group(1))))
+    for number, line in enumerate(blanked.split("\n")):
+        match = REF_DEF_RE.match(line)
+        if match and not match.group(1).startswith("^"):
+            found.append(Link(match.group(2), first_line + number))
+    for match in HTML_LINK_RE.finditer(blanked):
+        found.append(Link(match.group(1), _line_at(blanked, match.start(), first_line)))
+    return tuple(sorted(found, key=lambda link: link.line))
+
+
+def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlock, ...]:
+    """Citation blocks as mkdocs-bibtex finds them (same regex and parser), with lines."""
+    found = []
+    for match in CITATION_BLOCK_REGEX.finditer(blanked):
+        citations = Citation.from_markdown(match.group(1))
+        if citations:
+            in_link = blanked[match.end():match.end() + 1] == "("
+            found.append(CitationBlock(
+                match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link
+            ))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_page(text: str) -> SourcePage:
+    """Everything the checks and the citation hook need from one page's source."""
+    meta, body, body_line, raw = split_front_matter(text)
+    blanked = blank_code(body)
+    return SourcePage(
+        meta=meta,
+        front_matter=raw,
+        body=body,
+        body_line=body_line,
+        headings=find_headings(blanked, body_line),
+        links=find_links(blanked, body_line),
+        citation_blocks=find_citation_blocks(blanked, body_line),
+        split_citation_lines=tuple(
+            _line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)
+        ),
+    )
+
+
+def front_matter_line(page: SourcePage, needle: str) -> int:
+    """File line of the first front-matter line containing `needle` (1 if none)."""
+    for number, line in enumerate(page.front_matter.split("\n"), start=2):
+        if needle in line:
+            return number
+    return 1

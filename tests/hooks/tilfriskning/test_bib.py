@@ -1,0 +1,90 @@
+from pathlib import Path
+
+from tilfriskning.bib import check_bibliography
+
+ROOT = Path(__file__).resolve().parents[3]
+
+GOOD = """
+@book{hansen2020,
+  author = {Hansen, Kari},
+  title = {Boka},
+  publisher = {Forlaget},
+  year = {2020},
+  metadata_status = {verified},
+  source_checked = {no}
+}
+@misc{olsen2019,
+  author = {Olsen},
+  year = {2019},
+  metadata_status = {unverified},
+  source_checked = {no}
+}
+"""
+
+
+def test_project_bibliography_is_clean():
+    bibliography, problems = check_bibliography((ROOT / "bibliography.bib").read_text(encoding="utf-8"))
+    assert problems == []
+    assert "bacheloroppgave2022" in bibliography.entries
+    assert bibliography.entries["bacheloroppgave2022"].source_checked
+
+
+def test_project_bibliography_has_every_reference_record():
+    import yaml
+
+    records = yaml.safe_load((ROOT.parent / "shared" / "source" / "references.yaml").read_text(encoding="utf-8"))
+    bibliography, _ = check_bibliography((ROOT / "bibliography.bib").read_text(encoding="utf-8"))
+    for record in records:
+        entry = bibliography.entries[record["key"]]
+        assert entry.metadata_status == record["status"], record["key"]
+
+
+def test_good_bibliography_and_work_items():
+    bibliography, problems = check_bibliography(GOOD)
+    assert problems == []
+    work = {entry.key: missing for entry, missing in bibliography.work_items()}
+    assert work == {"olsen2019": [("title",)]}
+
+
+def test_syntax_error_names_line_and_entry_start():
+    text = GOOD.replace("title = {Boka},", "title = {Boka,")
+    _, problems = check_bibliography(text, "bibliography.bib")
+    (problem,) = problems
+    assert problem.file == "bibliography.bib"
+    assert "BibTeX-syntaksfeil" in problem.message
+    assert "starter på linje 2" in problem.message
+
+
+def test_duplicate_key_names_both_lines():
+    _, problems = check_bibliography(GOOD + GOOD.replace("olsen2019", "olsen2018"))
+    (problem,) = problems
+    assert problem.line == 2
+    second = (GOOD + GOOD).split("\n").index("@book{hansen2020,", 3) + 1
+    assert f"hansen2020» er brukt flere ganger (også linje {second})" in problem.message
+
+
+def test_non_ascii_key_gets_a_suggestion():
+    _, problems = check_bibliography(GOOD.replace("hansen2020", "Hansen_2020"))
+    assert any("«hansen2020»" in p.message for p in problems)
+
+
+def test_verified_entry_missing_fields_is_an_error():
+    _, problems = check_bibliography(GOOD.replace("  publisher = {Forlaget},\n", ""))
+    (problem,) = problems
+    assert "forlag (publisher)" in problem.message and problem.line == 2
+
+
+def test_unverified_entry_missing_fields_is_not_an_error():
+    _, problems = check_bibliography(GOOD.replace("{verified}", "{partial}").replace("  publisher = {Forlaget},\n", ""))
+    assert problems == []
+
+
+def test_status_fields_are_required():
+    _, problems = check_bibliography(GOOD.replace("  source_checked = {no}\n", "", 1))
+    assert [p.line for p in problems] == [2]
+    assert "source_checked" in problems[0].message
+
+
+def test_unknown_entry_type():
+    _, problems = check_bibliography(GOOD.replace("@misc", "@unknown"))
+    assert "ukjent oppføringstype «@unknown»" in problems[0].message
