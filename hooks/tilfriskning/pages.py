@@ -1,0 +1,340 @@
+"""The rules every page must follow, as one pure function per page.
+
+`check_page` returns the problems of one page: front matter against the JSON Schema
+(`schema/frontmatter.schema.json`, the single definition of page metadata), then the
+page rules of the content rules: required headings per type and their order, an
+ingress, citations that exist and have a readable locator, relations to existing
+content pages, an article's `kilde`, and links to files that exist. Anchors need the
+rendered pages and are checked by `check_anchors` after rendering.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .problems import Problem
+from .source import FrontMatterError, SourcePage, front_matter_line, parse_page
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "frontmatter.schema.json"
+CONTENT_TYPES = ("begrep", "teori", "metode", "artikkel", "tema")
+THEORY_ENDINGS = ("Kritikk og begrensninger", "Om kildene")
+REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "begrep": ("I praksis",),
+    "teori": ("Bakgrunn", "Sentrale begreper", "Betydning for sosialt arbeid", THEORY_ENDINGS),
+    "metode": ("Verdier og prinsipper", "Slik gjøres det", "Hva sier forskningen?", "Kritikk og begrensninger"),
+    "artikkel": ("Sammendrag", "Funn", "Betydning for praksis", "Begrensninger"),
+    "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
+}
+GENERATED_HEADINGS = ("Kilder",)
+LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
+EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+TYPE_NAMES_NB = {
+    "string": "tekst", "array": "en liste", "object": "felt med underfelt", "number": "et tall",
+    "integer": "et heltall", "boolean": "ja/nei (true/false)", "null": "tom",
+}
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a page may point at: pages (docs-relative path -> type), other files, .bib keys."""
+
+    page_types: dict[str, str]
+    files: frozenset[str] = field(default_factory=frozenset)
+    bib_keys: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class AnchorLink:
+    """A link with #anchor to check once pages are rendered."""
+
+    source: str  # docs-relative path of the linking page
+    target: str  # docs-relative path of the target page
+    anchor: str
+    line: int
+
+
+@functools.lru_cache(maxsize=1)
+def schema_validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "ja/nei (true/false)"
+    for name, kind in (("string", str), ("array", list), ("object", dict), ("number", (int, float))):
+        if isinstance(value, kind):
+            return TYPE_NAMES_NB[name]
+    return "tom" if value is None else type(value).__name__
+
+
+def _field_name(path) -> str:
+    parts = []
+    for part in path:
+        parts.append(f"[{part + 1}]" if isinstance(part, int) else ("." if parts else "") + str(part))
+    return "".join(parts) or "front matter"
+
+
+def _schema_message(error, meta: dict) -> tuple[str, str]:
+    """(top-level field, Norwegian message) for one jsonschema error."""
+    path = list(error.absolute_path)
+    name = _field_name(path)
+    top = str(path[0]) if path else ""
+    value = error.instance
+    validator = error.validator
+    schema = error.schema
+    if validator == "required":
+        missing = [f for f in error.validator_value if f not in (value or {})]
+        page_type = meta.get("type")
+        extra = f" (påkrevd for type «{page_type}»)" if page_type and missing[0] not in ("title", "description", "type") else ""
+        where = f" under «{name}»" if path else ""
+        return missing[0], f"mangler feltet «{missing[0]}»{where}{extra}; legg det til i front matter"
+    if validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for extra in [k for k in value if k not in allowed]:
+            close = difflib.get_close_matches(str(extra), allowed, n=1)
+            hint = f"mente du «{close[0]}»?" if close else "tillatte felt er " + ", ".join(allowed)
+            return (top or str(extra)), f"ukjent felt «{extra}»{' under «' + name + '»' if path else ''}; {hint}"
+    if "propertyNames" in error.schema_path:
+        allowed = ", ".join(schema.get("enum", [])) or "bygger_på, støttes_av, utfordres_av, brukes_i, relatert"
+        return top, f"ukjent relasjonstype «{value}» i «relations»; tillatt: {allowed}"
+    if validator == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return top, f"«{name}» har verdien «{value}»; tillatt: {allowed}"
+    if validator == "type":
+        wanted = error.validator_value
+        wanted = " eller ".join(TYPE_NAMES_NB.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
+        hint = "; sett verdien i anførselstegn" if isinstance(value, bool) or not isinstance(value, (str, list, dict)) else ""
+        return top, f"«{name}» skal være {wanted}, men er {_kind(value)}{hint}"
+    if validator == "maxLength":
+        return top, f"«{name}» er {len(value)} tegn; høyst {error.validator_value} er lov, så forkort teksten"
+    if validator == "minLength":
+        return top, f"«{name}» er for kort; skriv minst {error.validator_value} tegn"
+    if validator in ("minItems", "minProperties"):
+        return top, f"«{name}» er tom; legg inn minst én verdi eller fjern feltet"
+    if validator == "uniqueItems":
+        return top, f"«{name}» har samme verdi flere ganger; fjern dublettene"
+    if validator == "pattern":
+        if top == "relations":
+            return top, (f"«{name}» er «{value}»; skriv stien til en side relativt til docs/, "
+                         "med små bokstaver og uten #anker, f.eks. teorier/honneth.md")
+        if top in ("forfattere", "fagansvarlig"):
+            return top, f"«{name}» er «{value}»; skriv navnet som «Etternavn, Fornavn»"
+        if top == "kilde":
+            return top, f"«kilde» er «{value}»; en nøkkel har bare små bokstaver a–z og sifre"
+        return top, f"«{name}» har feil form («{value}»)"
+    if validator == "not" and top == "":
+        return "", "feltene «kilde» og «faktaboks» hører bare til sider av type artikkel; fjern dem"
+    return top, f"«{name}»: {error.message}"
+
+
+def _field_line(text: str, field_name: str) -> int:
+    if field_name:
+        for number, line in enumerate(text.replace("\r\n", "\n").split("\n")[1:], start=2):
+            if line.strip() == "---":
+                break
+            if re.match(rf"^{re.escape(field_name)}\s*:", line):
+                return number
+    return 1
+
+
+def check_front_matter(path: str, text: str, meta: dict) -> list[Problem]:
+    problems = []
+    for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
+        field_name, message = _schema_message(error, meta)
+        problems.append(Problem(path, _field_line(text, field_name), message))
+    return problems
+
+
+def _heading_order_problem(path: str, page: SourcePage, page_type: str) -> Problem | None:
+    required = REQUIRED_HEADINGS[page_type]
+    h2 = [h for h in page.headings if h.level == 2]
+
+    def label(item) -> str:
+        return " eller ".join(f"«## {x}»" for x in item) if isinstance(item, tuple) else f"«## {item}»"
+
+    def matches(item, text) -> bool:
+        return text in item if isinstance(item, tuple) else text == item
+
+    expected = ", ".join(label(i) for i in required)
+    position = 0
+    for heading in h2:
+        if position < len(required) and matches(required[position], heading.text):
+            position += 1
+    if position == len(required):
+        return None
+    item = required[position]
+    present = [h for h in h2 if matches(item, h.text)]
+    if present:
+        return Problem(path, present[0].line,
+                       f"overskriften {label(item)} står i feil rekkefølge; type {page_type} krever {expected}")
+    line = h2[-1].line if h2 else page.body_line
+    order = " (i den rekkefølgen)" if len(required) > 1 else ""
+    return Problem(path, line, f"mangler overskriften {label(item)}; type {page_type} krever {expected}{order}")
+
+
+def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) -> tuple[list[Problem], list[AnchorLink]]:
+    """Page rules for the body: headings, ingress, citations, relations, links."""
+    problems: list[Problem] = []
+    anchors: list[AnchorLink] = []
+    for heading in page.headings:
+        if heading.level == 1:
+            problems.append(Problem(path, heading.line,
+                                    f"overskrift på nivå 1 («# {heading.text}»); tittelen kommer fra title i front matter, "
+                                    "så bruk «##» for avsnitt"))
+        if heading.level == 2 and heading.text in GENERATED_HEADINGS:
+            problems.append(Problem(path, heading.line,
+                                    f"«## {heading.text}» lages automatisk fra siteringene; fjern overskriften"))
+    for command in ("\\bibliography", "\\full_bibliography"):
+        if command in page.body:
+            line = page.body_line + page.body[: page.body.index(command)].count("\n")
+            problems.append(Problem(path, line, f"«{command}» trengs ikke: kildelisten lages automatisk; fjern den"))
+
+    if page_type in CONTENT_TYPES:
+        first = next((line for line in page.body.split("\n") if line.strip()), "")
+        if not first or first.lstrip().startswith("#"):
+            problems.append(Problem(path, page.body_line,
+                                    "siden mangler ingress; begynn med et avsnitt på 1–3 setninger før første overskrift"))
+        order = _heading_order_problem(path, page, page_type)
+        if order:
+            problems.append(order)
+        if page_type == "teori":
+            problems.extend(_theory_subheadings(path, page))
+        if not page.citation_blocks:
+            problems.append(Problem(path, page.body_line,
+                                    "siden siterer ingen kilder; belegg påstandene med f.eks. [@nokkel, s. 12]"))
+
+    for block in page.citation_blocks:
+        problems.extend(_citation_problems(path, block, index))
+    for line in page.split_citation_lines:
+        problems.append(Problem(path, line, "en sitering er delt over to linjer; skriv hele [@…] på én linje"))
+
+    relations = page.meta.get("relations")
+    if isinstance(relations, dict):
+        for targets in relations.values():
+            for target in targets if isinstance(targets, list) else []:
+                if not isinstance(target, str):
+                    continue
+                line = front_matter_line(page, target)
+                if target == path:
+                    problems.append(Problem(path, line, f"relasjonen til «{target}» peker på siden selv; fjern den"))
+                elif target not in index.page_types:
+                    close = difflib.get_close_matches(target, list(index.page_types), n=1)
+                    hint = f"mente du «{close[0]}»?" if close else "sjekk stien (relativt til docs/)"
+                    problems.append(Problem(path, line, f"relasjonen peker på «{target}», som ikke finnes; {hint}"))
+                elif index.page_types[target] not in CONTENT_TYPES:
+                    problems.append(Problem(path, line,
+                                            f"relasjonen peker på «{target}», som ikke er en innholdsside; "
+                                            "relasjoner går bare til begreper, teorier, metoder, artikler og temaer"))
+
+    kilde = page.meta.get("kilde")
+    if page_type == "artikkel" and isinstance(kilde, str) and kilde not in index.bib_keys:
+        problems.append(Problem(path, front_matter_line(page, "kilde:"), _unknown_key_message(kilde, index)))
+
+    for link in page.links:
+        problem, anchor = _check_link(path, link, index)
+        if problem:
+            problems.append(problem)
+        if anchor:
+            anchors.append(anchor)
+    return problems, anchors
+
+
+def _theory_subheadings(path: str, page: SourcePage) -> list[Problem]:
+    headings = list(page.headings)
+    for i, heading in enumerate(headings):
+        if heading.level == 2 and heading.text == "Sentrale begreper":
+            following = []
+            for other in headings[i + 1:]:
+                if other.level <= 2:
+                    break
+                following.append(other)
+            if not any(h.level == 3 for h in following):
+                return [Problem(path, heading.line,
+                                "«## Sentrale begreper» trenger én «### …»-overskrift for hvert begrep")]
+    return []
+
+
+def _unknown_key_message(key: str, index: SiteIndex) -> str:
+    close = difflib.get_close_matches(key, sorted(index.bib_keys), n=1, cutoff=0.6)
+    fix = "ett nøkkelen, eller legg verket inn i bibliography.bib"
+    return f"ukjent kildenøkkel «{key}»; " + (f"mente du «{close[0]}»? R{fix}" if close else f"r{fix}")
+
+
+def _citation_problems(path: str, block, index: SiteIndex) -> list[Problem]:
+    problems = []
+    if block.in_link_text:
+        problems.append(Problem(path, block.line,
+                                f"siteringen {block.raw} står inne i en lenketekst; flytt den ut av [lenken](…)"))
+    for citation in block.citations:
+        if citation.key not in index.bib_keys:
+            problems.append(Problem(path, block.line, _unknown_key_message(citation.key, index)))
+        suffix = citation.suffix.strip()
+        if suffix and not LOCATOR_RE.match(suffix):
+            problems.append(Problem(path, block.line,
+                                    f"sidehenvisningen «{suffix}» i {block.raw} blir ikke forstått; "
+                                    "skriv f.eks. «s. 12», «s. 12-14» eller «avsn. 4.1»"))
+    return problems
+
+
+def _check_link(path: str, link, index: SiteIndex) -> tuple[Problem | None, AnchorLink | None]:
+    target = link.target.strip()
+    if not target or EXTERNAL_RE.match(target):
+        return None, None
+    if target.startswith("#"):
+        return None, AnchorLink(path, path, target[1:], link.line)
+    if target.startswith("/"):
+        return Problem(path, link.line, f"lenken «{target}» er absolutt; skriv en relativ lenke til .md-filen, "
+                                        "f.eks. ../teorier/honneth.md"), None
+    file_part, _, anchor = target.partition("#")
+    file_part = file_part.split("?")[0]
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
+    if resolved.startswith("../") or resolved == "..":
+        return Problem(path, link.line, f"lenken «{target}» går ut av docs/; lenk til en side i nettstedet"), None
+    if file_part.endswith(".md"):
+        if resolved not in index.page_types:
+            close = difflib.get_close_matches(resolved, list(index.page_types), n=1)
+            hint = f"mente du «{posixpath.relpath(close[0], posixpath.dirname(path) or '.')}»?" if close else "sjekk stien"
+            return Problem(path, link.line, f"lenken «{target}» peker på en side som ikke finnes; {hint}"), None
+        return None, (AnchorLink(path, resolved, anchor, link.line) if anchor else None)
+    if file_part.endswith("/") or "." not in posixpath.basename(file_part):
+        return Problem(path, link.line, f"lenken «{target}» peker på en mappe eller adresse; lenk til .md-filen, "
+                                        "f.eks. ../teorier/honneth.md"), None
+    if resolved not in index.files:
+        return Problem(path, link.line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"), None
+    return None, None
+
+
+def check_page(path: str, text: str, index: SiteIndex) -> tuple[list[Problem], list[AnchorLink]]:
+    """All source-level problems of one page (docs-relative `path`)."""
+    try:
+        page = parse_page(text)
+    except FrontMatterError as error:
+        return [Problem(path, error.line, error.message)], []
+    problems = check_front_matter(path, text, page.meta)
+    page_type = page.meta.get("type") if page.meta.get("type") in REQUIRED_HEADINGS or page.meta.get("type") == "side" else None
+    if page_type is None:
+        return problems, []
+    body_problems, anchors = check_body(path, page, page_type, index)
+    return problems + body_problems, anchors
+
+
+def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], docs_prefix: str = "docs/") -> list[Problem]:
+    """Links whose #anchor is not an id on the rendered target page."""
+    problems = []
+    for link in anchors:
+        ids = ids_by_page.get(link.target)
+        if ids is None or link.anchor in ids:
+            continue
+        close = difflib.get_close_matches(link.anchor, sorted(ids), n=1)
+        hint = f"mente du «#{close[0]}»?" if close else "sjekk overskriften du lenker til"
+        where = "på samme side" if link.target == link.source else f"på {docs_prefix}{link.target}"
+        problems.append(Problem(docs_prefix + link.source, link.line, f"ankeret «#{link.anchor}» finnes ikke {where}; {hint}"))
+    return problems
