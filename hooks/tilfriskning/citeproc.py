@@ -1,0 +1,151 @@
+"""Format every citation of the site with ONE pandoc call, cached between builds.
+
+mkdocs-bibtex, as shipped, starts one pandoc per page and re-serialises the whole .bib
+each time. Here all citation blocks of all pages go into one document that pandoc
+(`--citeproc`, the nb-NO Norsk APA style) turns into HTML, with:
+
+- `nocite: '@*'`: every entry is in the reference list, so disambiguation (2007a/2007b,
+  added initials) is the same on every page and a block renders the same whatever else
+  is cited. That is what makes a per-block cache safe;
+- `link-citations: true`: each work inside a parenthesis links to its entry;
+- `lang: nb-NO`: Norwegian collation, so «Åkerblom» sorts after «Vederhus».
+
+The cache file is named after a hash of everything the output depends on (the .bib
+bytes, the style bytes, the pandoc binary and this module's format version), so it can
+never serve text formatted from other input; blocks not yet in it are formatted in one
+call, and a build where every block is known starts no pandoc at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT_VERSION = "1"
+CITE_DIV_RE = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.DOTALL)
+REF_DIV_RE = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>\s*(.*?)\s*</div>', re.DOTALL)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+class CiteprocError(RuntimeError):
+    """pandoc failed or warned; the message is pandoc's own."""
+
+
+@dataclass
+class Formatted:
+    """Formatted citations (block text -> HTML) and references (key -> HTML, in list order)."""
+
+    citations: dict[str, str] = field(default_factory=dict)
+    references: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def order(self) -> list[str]:
+        return list(self.references)
+
+    def to_json(self) -> str:
+        return json.dumps({"citations": self.citations, "references": self.references}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Formatted":
+        data = json.loads(text)
+        return cls(dict(data["citations"]), dict(data["references"]))
+
+
+def pandoc_path() -> str:
+    """The pandoc to run: $PYPANDOC_PANDOC, else the one bundled in pypandoc-binary."""
+    if os.environ.get("PYPANDOC_PANDOC"):
+        return os.environ["PYPANDOC_PANDOC"]
+    import pypandoc
+
+    bundled = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    return str(bundled) if bundled.is_file() else pypandoc.get_pandoc_path()
+
+
+def build_document(blocks: list[str]) -> str:
+    """A pandoc Markdown document holding each block in its own numbered div."""
+    header = "---\nnocite: '@*'\nlink-citations: true\nlang: nb-NO\n---\n\n"
+    return header + "\n".join(f"::: {{#c{i}}}\n{block}\n:::\n" for i, block in enumerate(blocks))
+
+
+def parse_output(output: str, blocks: list[str]) -> Formatted:
+    """Split pandoc's HTML back into per-block citations and per-key references."""
+    cited = {int(n): text.strip() for n, text in CITE_DIV_RE.findall(output)}
+    missing = [blocks[i] for i in range(len(blocks)) if i not in cited]
+    if missing:
+        raise CiteprocError(f"pandoc formaterte ikke {', '.join(missing[:3])}")
+    references = {key: " ".join(text.split()) for key, text in REF_DIV_RE.findall(output)}
+    if not references:
+        raise CiteprocError("pandoc laget ingen litteraturliste")
+    return Formatted({blocks[i]: " ".join(cited[i].split()) for i in cited}, references)
+
+
+def run_pandoc(document: str, bib: Path, csl: Path) -> str:
+    command = [
+        pandoc_path(), "--citeproc", "--bibliography", str(bib), "--csl", str(csl),
+        "--from", "markdown", "--to", "html", "--wrap=none",
+    ]
+    result = subprocess.run(command, input=document, capture_output=True, text=True, check=False)
+    if result.returncode != 0 or result.stderr.strip():
+        raise CiteprocError((result.stderr or f"pandoc avsluttet med kode {result.returncode}").strip())
+    return result.stdout
+
+
+def cache_key(bib: Path, csl: Path) -> str:
+    digest = hashlib.sha256(FORMAT_VERSION.encode())
+    for path in (bib, csl):
+        digest.update(path.read_bytes())
+    pandoc = Path(pandoc_path())
+    if pandoc.is_file():
+        stat = pandoc.stat()
+        digest.update(f"{pandoc.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+@dataclass
+class FormatResult:
+    formatted: Formatted
+    pandoc_calls: int
+    new_blocks: int
+
+
+def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None) -> FormatResult:
+    """Formatted text for every block (and every reference), from cache or one pandoc call."""
+    unique = list(dict.fromkeys(blocks))
+    cache_file = cache_dir / f"citations-{cache_key(bib, csl)}.json" if cache_dir else None
+    formatted = Formatted()
+    if cache_file and cache_file.is_file():
+        try:
+            formatted = Formatted.from_json(cache_file.read_text(encoding="utf-8"))
+        except (ValueError, KeyError, TypeError):
+            formatted = Formatted()
+    todo = [b for b in unique if b not in formatted.citations]
+    if not todo and formatted.references:
+        return FormatResult(formatted, 0, 0)
+    fresh = parse_output(run_pandoc(build_document(todo), bib, csl), todo)
+    formatted = Formatted({**formatted.citations, **fresh.citations}, fresh.references)
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache_file.parent.glob("citations-*.json"):
+            if old != cache_file:
+                old.unlink(missing_ok=True)
+        tmp = cache_file.with_suffix(".tmp")
+        tmp.write_text(formatted.to_json(), encoding="utf-8")
+        tmp.replace(cache_file)
+    return FormatResult(formatted, 1, len(todo))
+
+
+def plain_text(fragment: str) -> str:
+    return html.unescape(TAG_RE.sub("", fragment))
+
+
+def short_label(reference_html: str) -> str:
+    """'Fekjær, H. O. (2016)' from a formatted reference: authors and year."""
+    text = plain_text(reference_html)
+    match = re.match(r"^(.*?\([^)]*\))", text)
+    return match.group(1) if match else text[:60]

@@ -1,0 +1,107 @@
+"""HTML for citations, a page's Kilder list and the Litteratur page (pure functions).
+
+Input is pandoc's formatted HTML (see citeproc.py) and each entry's status from the
+.bib; output is the markup the citation hook puts into pages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .citeproc import short_label
+
+REF_HREF_RE = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+INCOMPLETE = "Ufullstendige opplysninger"
+INCOMPLETE_TITLE = "Noen bibliografiske opplysninger mangler eller er ikke bekreftet"
+UNCHECKED = "Ikke kontrollert mot originalen"
+UNCHECKED_TITLE = "Gjengitt etter bacheloroppgaven fra 2022, ikke lest i originalen"
+
+
+@dataclass(frozen=True)
+class EntryStatus:
+    verified: bool
+    source_checked: bool
+
+
+@dataclass(frozen=True)
+class CitingPage:
+    title: str
+    url: str
+
+
+def kilde_id(key: str) -> str:
+    return f"kilde-{key}"
+
+
+def citation_html(pandoc_html: str) -> str:
+    """Point each work in a parenthetical citation at the page's Kilder entry.
+
+    The class `footnote-ref` makes Material's footnote tooltips show the full reference
+    on hover and keyboard focus (content.footnote.tooltips); `sitering` restyles it so
+    it reads as APA, not as a superscript footnote.
+    """
+    return REF_HREF_RE.sub(
+        lambda m: f'<a class="sitering footnote-ref" href="#{kilde_id(m.group(1))}" role="doc-biblioref">',
+        pandoc_html,
+    )
+
+
+def _badges(status: EntryStatus, show_unchecked: bool) -> str:
+    out = []
+    if not status.verified:
+        out.append(f'<span class="kilde-merke kilde-merke--ufullstendig" title="{INCOMPLETE_TITLE}">{INCOMPLETE}</span>')
+    if show_unchecked and not status.source_checked:
+        out.append(f'<span class="kilde-merke kilde-merke--ukontrollert" title="{UNCHECKED_TITLE}">{UNCHECKED}</span>')
+    return " ".join(out)
+
+
+def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
+                litteratur_url: str | None, thesis_url: str | None) -> str:
+    """The page's reference list: alphabetical (pandoc's order), unnumbered, with markers.
+
+    `keys` must already be in reference-list order.
+    """
+    unchecked = [k for k in keys if not statuses[k].source_checked]
+    mark_unchecked = 0 < len(unchecked) < len(keys)
+    items = []
+    for key in keys:
+        parts = [f'<span class="kilde-tekst">{references[key]}</span>']
+        badges = _badges(statuses[key], mark_unchecked)
+        if badges:
+            parts.append(badges)
+        if litteratur_url:
+            label = html.escape(f"{short_label(references[key])} i Litteratur", quote=True)
+            parts.append(f'<a class="kilde-litteratur" href="{litteratur_url}#{key}" aria-label="{label}">Litteratur</a>')
+        items.append(f'<li id="{kilde_id(key)}" class="kilde">{" ".join(parts)}</li>')
+    out = ['<ul class="kilder">', *items, "</ul>"]
+    if unchecked:
+        thesis = "en bacheloroppgave i sosialt arbeid fra 2022"
+        if thesis_url:
+            thesis = f'<a href="{thesis_url}">{thesis}</a>'
+        which = "disse verkene" if not mark_unchecked else f"verkene merket «{UNCHECKED.lower()}»"
+        out.append(
+            f'<p class="kilder-merknad">Det siden sier om {which}, bygger på {thesis} '
+            "og er ikke kontrollert mot originalene.</p>"
+        )
+    return "\n".join(out)
+
+
+def litteratur_html(order: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
+                    citing: dict[str, list[CitingPage]]) -> str:
+    """The full bibliography: every entry, anchored by its key, with the pages citing it."""
+    items = []
+    for key in order:
+        pages = citing.get(key, [])
+        if pages:
+            links = ", ".join(f'<a href="{p.url}">{html.escape(p.title)}</a>' for p in pages)
+            cited = f'<span class="sitert-pa">Sitert på: {links}.</span>'
+        else:
+            cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
+        badges = _badges(statuses[key], True)
+        items.append(
+            f'<li id="{key}" class="kilde"><span class="kilde-tekst">{references[key]}</span>'
+            + (f" {badges}" if badges else "") + f" {cited}</li>"
+        )
+    return "\n".join(['<ul class="litteratur">', *items, "</ul>"])

@@ -1,0 +1,54 @@
+from pathlib import Path
+
+from tilfriskning.citeproc import build_document, format_citations, parse_output, short_label
+from tilfriskning.csl import installed_style_path, with_locale
+
+BIB = """
+@book{hansen2020, author = {Hansen, Kari and Olsen, Per and Dahl, Liv}, title = {Boka}, publisher = {Forlaget},
+  year = {2020}, metadata_status = {verified}, source_checked = {no}}
+@misc{berg2019a, author = {Berg, Anne}, title = {A}, year = {2019}, metadata_status = {partial}, source_checked = {no}}
+@misc{berg2019b, author = {Berg, Anne}, title = {B}, year = {2019}, metadata_status = {partial}, source_checked = {no}}
+"""
+
+
+def test_document_holds_each_block_in_a_div():
+    doc = build_document(["[@a]", "[@b, s. 2]"])
+    assert "nocite: '@*'" in doc and "link-citations: true" in doc and "lang: nb-NO" in doc
+    assert "::: {#c0}\n[@a]\n:::" in doc and "::: {#c1}\n[@b, s. 2]\n:::" in doc
+
+
+def test_parse_output_maps_blocks_and_references():
+    output = (
+        '<div id="c0">\n<p><span class="citation">(<a href="#ref-a">A, 2020</a>)</span></p>\n</div>\n'
+        '<div id="refs"><div id="ref-a" class="csl-entry" role="listitem">\nA. (2020).\n</div></div>'
+    )
+    formatted = parse_output(output, ["[@a]"])
+    assert formatted.citations == {"[@a]": '<span class="citation">(<a href="#ref-a">A, 2020</a>)</span>'}
+    assert formatted.references == {"a": "A. (2020)."}
+
+
+def test_format_citations_one_call_then_cache(tmp_path: Path):
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = format_citations(["[@hansen2020, s. 5]", "[@berg2019a]"], bib, csl, cache)
+    assert first.pandoc_calls == 1
+    assert "Hansen et al., 2020, s. 5" in first.formatted.citations["[@hansen2020, s. 5]"]
+    # nocite: the other 2019 work exists, so the suffix is there although only one is cited
+    assert "2019a" in first.formatted.citations["[@berg2019a]"]
+    assert first.formatted.order == ["berg2019a", "berg2019b", "hansen2020"]
+    again = format_citations(["[@berg2019a]", "[@hansen2020, s. 5]"], bib, csl, cache)
+    assert again.pandoc_calls == 0
+    more = format_citations(["[@berg2019b]", "[@berg2019a]"], bib, csl, cache)
+    assert (more.pandoc_calls, more.new_blocks) == (1, 1)
+    bib.write_text(BIB.replace("Boka", "Boken"), encoding="utf-8")
+    changed = format_citations(["[@berg2019a]"], bib, csl, cache)
+    assert changed.pandoc_calls == 1, "a changed .bib must never be served from the old cache"
+    assert "Boken" in changed.formatted.references["hansen2020"]
+    assert len(list(cache.glob("citations-*.json"))) == 1
+
+
+def test_short_label():
+    assert short_label("Fekjær, H. O. (2016). <em>Rus</em>.") == "Fekjær, H. O. (2016)"
