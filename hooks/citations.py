@@ -1,0 +1,165 @@
+"""Citations in Norsk APA 7, linked and previewed.
+
+Adds to a page: each `[@key, s. 12]` becomes a parenthetical citation "(Forfatter, 2012,
+s. 12)" whose works link to the page's reference list and show the full reference on
+hover and keyboard focus; a "Kilder" list (alphabetical, unnumbered, each entry linked to
+its place on the Litteratur page, incomplete entries marked, and a note when the works
+were read through the 2022 thesis); and, on `litteratur.md`, the full bibliography with
+an anchor per key and the pages citing each work. Citation syntax inside code is left
+as written.
+
+How it sits on mkdocs-bibtex: the plugin keeps its job of finding citation blocks in
+each page and replacing them (and of loading the .bib named in mkdocs.yml), but it is
+given a registry (its own extension point, `ReferenceRegistry`) that serves citations
+formatted by `tilfriskning.citeproc`: one pandoc call for the whole site, cached between
+builds. The nb-NO style file the plugin is pointed at is derived from the installed
+package at each build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs_bibtex.registry import ReferenceRegistry
+from tilfriskning.citeproc import CiteprocError, format_citations
+from tilfriskning.csl import write_derived_style
+from tilfriskning.glue import bib_path, cache_dir, citation_plugin, log
+from tilfriskning.render import CitingPage, EntryStatus, citation_html, kilder_html, litteratur_html
+from tilfriskning.source import FrontMatterError, parse_page, replace_in_code
+
+LITTERATUR = "litteratur.md"
+THESIS_KEY = "bacheloroppgave2022"
+AT_MASK = "\ue000"  # stands in for "@" inside code while mkdocs-bibtex looks for citations
+
+
+class SiteRegistry(ReferenceRegistry):
+    """Serves pre-formatted citations to mkdocs-bibtex; formats nothing per page."""
+
+    def __init__(self, bib_data, citations: dict[str, str]):  # noqa: D107 - no super(): it would re-parse the .bib
+        self.bib_data = bib_data
+        self.footnote_format = "{key}"
+        self.citations = citations
+
+    def validate_citation_blocks(self, citation_blocks) -> None:
+        missing = [str(b) for b in citation_blocks if str(b) not in self.citations]
+        if missing:
+            raise PluginError(f"Sitering uten formatert tekst: {', '.join(missing[:3])}")
+
+    def validate_inline_references(self, inline_references):
+        return set()
+
+    def inline_text(self, citation_block) -> str:
+        return self.citations[str(citation_block)]
+
+    def reference_text(self, citation) -> str:
+        return ""
+
+
+class _State:
+    def __init__(self):
+        self.references: dict[str, str] = {}
+        self.statuses: dict[str, EntryStatus] = {}
+        self.cited: dict[str, list[str]] = {}  # src_uri -> keys in reference-list order
+        self.titles: dict[str, str] = {}
+        self.files = None
+
+
+_state = _State()
+
+
+@event_priority(100)  # before mkdocs-bibtex reads csl_file in its own on_config
+def on_config(config):
+    plugin = citation_plugin(config)
+    if plugin is None:
+        return config
+    style = write_derived_style(cache_dir(config) / "norsk-apa-manual-nb-NO.csl")
+    plugin.config.csl_file = str(style)
+    plugin.config.bib_by_default = False  # the Kilder list is ours (no footnotes)
+    plugin.config.enable_inline_citations = False  # a bare @word in prose stays text
+    return config
+
+
+def on_files(files, config):
+    global _state
+    plugin = citation_plugin(config)
+    if plugin is None:
+        return files
+    _state = _State()
+    _state.files = files
+    blocks: list[str] = []
+    keys_by_page: dict[str, set[str]] = {}
+    for file in files.documentation_pages():
+        try:
+            page = parse_page(file.content_string)
+        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
+            continue
+        _state.titles[file.src_uri] = str(page.meta.get("title", file.src_uri))
+        keys_by_page[file.src_uri] = {key for block in page.citation_blocks for key in block.keys}
+        blocks += [block.raw for block in page.citation_blocks]
+    try:
+        result = format_citations(blocks, bib_path(config), Path(plugin.config.csl_file), cache_dir(config))
+    except CiteprocError as error:
+        raise PluginError(f"pandoc kunne ikke formatere siteringene: {error}") from None
+    formatted = result.formatted
+    if result.pandoc_calls:
+        log.info("Siteringer: %d nye formatert i ett pandoc-kall (%d i alt).", result.new_blocks, len(set(blocks)))
+    else:
+        log.info("Siteringer: alle %d hentet fra hurtigbufferen, ingen pandoc-kall.", len(set(blocks)))
+    _state.references = formatted.references
+    order = {key: n for n, key in enumerate(formatted.order)}
+    _state.cited = {uri: sorted(keys, key=order.__getitem__) for uri, keys in keys_by_page.items()}
+    entries = plugin.registry.bib_data.entries
+    _state.statuses = {
+        key: EntryStatus(
+            verified=str(entry.fields.get("metadata_status", "")) == "verified",
+            source_checked=str(entry.fields.get("source_checked", "")) == "yes",
+        )
+        for key, entry in entries.items()
+    }
+    plugin.registry = SiteRegistry(
+        plugin.registry.bib_data,
+        {raw: citation_html(text) for raw, text in formatted.citations.items()},
+    )
+    return files
+
+
+def _url(target_uri: str, page) -> str | None:
+    target = _state.files.get_file_from_path(target_uri) if _state.files else None
+    return target.url_relative_to(page.file) if target else None
+
+
+@event_priority(100)  # before mkdocs-bibtex replaces citation blocks
+def on_page_markdown(markdown, page, config, files):
+    if citation_plugin(config) is None:
+        return markdown
+    markdown = replace_in_code(markdown, lambda chunk: chunk.replace("@", AT_MASK))
+    additions = []
+    keys = _state.cited.get(page.file.src_uri, [])
+    if keys:
+        litteratur = _url(LITTERATUR, page)
+        thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in _state.references else None
+        additions.append("## Kilder {#kilder}\n\n" + kilder_html(keys, _state.references, _state.statuses, litteratur, thesis))
+    if page.file.src_uri == LITTERATUR:
+        citing: dict[str, list[CitingPage]] = {}
+        for uri, page_keys in sorted(_state.cited.items(), key=lambda item: _state.titles.get(item[0], "")):
+            for key in page_keys:
+                citing.setdefault(key, []).append(CitingPage(_state.titles[uri], _url(uri, page)))
+        additions.append(litteratur_html(list(_state.references), _state.references, _state.statuses, citing))
+    if additions:
+        markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(a.replace("@", AT_MASK) for a in additions) + "\n"
+    return markdown
+
+
+def _unmask_toc(items) -> None:
+    for item in items:
+        item.title = item.title.replace(AT_MASK, "@")
+        _unmask_toc(item.children)
+
+
+def on_page_content(html, page, config, files):
+    if AT_MASK in html:
+        html = html.replace(AT_MASK, "@")
+        _unmask_toc(page.toc)
+    return html

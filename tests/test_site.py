@@ -1,0 +1,115 @@
+"""The real site: configuration, privacy, footer, repository links, 404 page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from helpers import ROOT, build, make_project
+
+REPO = "https://github.com/eksempel/tilfriskning"
+EXTERNAL_ASSET_RES = [
+    re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\ssrc=[\"'](?:https?:)?//", re.I),
+    re.compile(r"<link\b[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"'][^>]*\shref=[\"'](?:https?:)?//", re.I),
+    re.compile(r"<link\b[^>]*\shref=[\"'](?:https?:)?//[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"']", re.I),
+]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node))
+
+
+@pytest.fixture(scope="module")
+def config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("real") / "project", fixture=None)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def real_site_with_repo(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("repo") / "project", fixture=None)
+    result = build(project, env={"REPO_URL": REPO, "SITE_URL": "https://eksempel.github.io/tilfriskning/"})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_config_choices(config):
+    theme = config["theme"]
+    assert theme["language"] == "nb"
+    assert theme["font"] is False, "no Google Fonts"
+    assert "repo_url" not in config and "edit_uri" not in config, "repo_url makes browsers call the GitHub API"
+    assert config["site_url"] == ["SITE_URL", "http://127.0.0.1:8000/"]
+    assert {p["scheme"] for p in theme["palette"]} == {"default", "slate"}
+    assert {"navigation.instant", "search.suggest", "search.highlight", "content.tooltips",
+            "content.footnote.tooltips", "toc.follow", "navigation.top"} <= set(theme["features"])
+    assert "navigation.instant.preview" not in theme["features"], "it doubles the citation tooltips"
+    assert set(config["validation"].values()) == {"warn"}
+    extensions = {next(iter(e)) if isinstance(e, dict) else e: e for e in config["markdown_extensions"]}
+    assert extensions["material.extensions.preview"]["material.extensions.preview"]["targets"]["include"] == ["*"]
+    assert extensions["smarty"]["smarty"]["smart_dashes"] is True
+    assert "Tilbake" in extensions["footnotes"]["footnotes"]["BACKLINK_TITLE"]
+    assert "Lenke" in extensions["toc"]["toc"]["permalink_title"]
+
+
+def test_no_page_loads_anything_from_another_host(real_site):
+    for html in real_site.rglob("*.html"):
+        content = html.read_text(encoding="utf-8")
+        for pattern in EXTERNAL_ASSET_RES:
+            assert not pattern.search(content), f"{html.relative_to(real_site)} loads from another host"
+        assert "fonts.googleapis" not in content and "fonts.gstatic" not in content
+        assert "md-source" not in content, "repository widget calls the GitHub API"
+    for css in real_site.rglob("*.css"):
+        assert not re.search(r"url\(\s*[\"']?(?:https?:)?//", css.read_text(encoding="utf-8")), css.name
+        assert "@import" not in css.read_text(encoding="utf-8")
+
+
+def test_pages_are_norwegian_with_licence_and_help_in_footer(real_site):
+    soup = BeautifulSoup((real_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "nb"
+    footer = soup.select_one("footer").get_text(" ", strip=True)
+    assert "CC BY-SA 4.0" in footer and "MIT" in footer
+    assert "RUSinfo" in footer
+    assert "08588" not in footer, "the phone number is not verified"
+    assert soup.select_one('footer a[href="https://creativecommons.org/licenses/by-sa/4.0/deed.no"]')
+
+
+def test_repository_links_only_when_repo_url_is_set(real_site, real_site_with_repo):
+    without = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "github.com" not in without and 'href=""' not in without
+    with_repo = BeautifulSoup((real_site_with_repo / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert with_repo.select_one(f'footer a[href="{REPO}"]') is not None
+    assert "md-source" not in str(with_repo)
+    assert with_repo.select_one('link[rel="canonical"]')["href"].startswith("https://eksempel.github.io/tilfriskning/")
+
+
+def test_norwegian_404(real_site):
+    soup = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.select_one("article h1").get_text(strip=True) == "Fant ikke siden"
+    assert "Not found" not in soup.get_text()
+
+
+def test_litteratur_holds_the_whole_bibliography(real_site):
+    keys = re.findall(r"^@\w+\{(\w+),", (ROOT / "bibliography.bib").read_text(encoding="utf-8"), re.MULTILINE)
+    soup = BeautifulSoup((real_site / "litteratur" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert sorted(li["id"] for li in soup.select("ul.litteratur > li")) == sorted(keys)
+    assert soup.select("ul.litteratur > li")[-1]["id"] == "akerblom2021", "Norwegian order: Å last"
+
+
+def test_docs_hold_only_real_pages():
+    pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file())
+    assert all(p.endswith(".md") for p in pages)
+    assert all(re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", p) for p in pages), "address rules: lowercase ASCII"
+    assert not any("test" in p for p in pages)
