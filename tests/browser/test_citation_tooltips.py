@@ -1,0 +1,36 @@
+"""A citation shows its full reference on hover and on keyboard focus, in a real browser."""
+
+from __future__ import annotations
+
+ACTIVE_TOOLTIPS = "[...document.querySelectorAll('.md-tooltip2--active')].map(t => t.innerText)"
+
+
+def test_hover_shows_the_full_reference_once(page, served_fixture):
+    page.goto(served_fixture + "begreper/testbegrep/")
+    # Material rewrites hrefs to absolute URLs once the page runs, hence [href$=...].
+    page.locator('a.sitering[href$="#kilde-biong2015"]').first.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    tooltips = page.evaluate(ACTIVE_TOOLTIPS)
+    assert len(tooltips) == 1, tooltips
+    assert "Biong, S. & Soggiu, A.-S. (2015)." in tooltips[0]
+    assert "Tidsskrift for psykisk helsearbeid" in tooltips[0]
+
+
+def test_keyboard_focus_shows_the_full_reference(page, served_fixture):
+    page.goto(served_fixture + "begreper/testbegrep/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('sitering')"):
+            break
+    else:
+        raise AssertionError("no citation link is reachable with Tab")
+    page.wait_for_selector(".md-tooltip2--active")
+    (tooltip,) = page.evaluate(ACTIVE_TOOLTIPS)
+    assert tooltip.startswith("Skjefstad. (2012).")
+    assert "Ufullstendige opplysninger" in tooltip, "the incomplete marker shows in the tooltip too"
+
+
+def test_citation_page_makes_no_request_to_another_host(page, served_fixture):
+    page.goto(served_fixture + "begreper/testbegrep/")
+    page.wait_for_load_state("networkidle")
+    assert page.requests and all(url.startswith(served_fixture) for url in page.requests), page.requests
