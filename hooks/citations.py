@@ -4,9 +4,10 @@ Adds to a page: each `[@key, s. 12]` becomes a parenthetical citation "(Forfatte
 s. 12)" whose works link to the page's reference list and show the full reference on
 hover and keyboard focus; a "Kilder" list (alphabetical, unnumbered, each entry linked to
 its place on the Litteratur page, incomplete entries marked, and a note when the works
-were read through the 2022 thesis); and, on `litteratur.md`, the full bibliography with
-an anchor per key and the pages citing each work. Citation syntax inside code is left
-as written.
+were read through the 2022 thesis); on `litteratur.md`, the full bibliography with an
+anchor per key and the pages citing each work; and wherever another hook leaves
+`<span class="tf-referanse" data-kilde="KEY"></span>`, that work's full reference.
+Citation syntax inside code is left as written.
 
 How it sits on mkdocs-bibtex: the plugin keeps its job of finding citation blocks in
 each page and replacing them (and of loading the .bib named in mkdocs.yml), but it is
@@ -26,7 +27,9 @@ from mkdocs_bibtex.registry import ReferenceRegistry
 from tilfriskning.citeproc import CiteprocError, format_citations
 from tilfriskning.csl import write_derived_style
 from tilfriskning.glue import bib_path, cache_dir, citation_plugin, log
-from tilfriskning.render import CitingPage, EntryStatus, citation_html, kilder_html, litteratur_html
+from tilfriskning.render import (
+    CitingPage, EntryStatus, citation_html, fill_references, kilder_html, litteratur_html,
+)
 from tilfriskning.source import FrontMatterError, parse_page, replace_in_code
 
 LITTERATUR = "litteratur.md"
@@ -162,4 +165,6 @@ def on_page_content(html, page, config, files):
     if AT_MASK in html:
         html = html.replace(AT_MASK, "@")
         _unmask_toc(page.toc)
+    if 'class="tf-referanse" data-kilde=' in html:
+        html = fill_references(html, _state.references, _state.statuses, _url(LITTERATUR, page))
     return html

@@ -2,8 +2,8 @@
 
 Adds nothing to a page. Runs before anything else reads the input: the .bib is checked
 before mkdocs-bibtex parses it (on_config), every page's front matter, page rules,
-citations and links before any page is rendered (on_files), and #anchors once all pages
-are rendered but before any is written (on_env). The rules themselves live in
+citations, links and its place in the navigation before any page is rendered
+(on_files), and #anchors once all pages are rendered but before any is written (on_env). The rules themselves live in
 `tilfriskning.bib` and `tilfriskning.pages`; this module only feeds them and reports.
 Sources are only read, never written.
 """
@@ -15,7 +15,7 @@ import re
 from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
 from tilfriskning.glue import bib_path, docs_prefix, log, project_dir, stop_build
-from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_page
+from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_navigation, check_page
 from tilfriskning.problems import Problem
 from tilfriskning.source import FrontMatterError, parse_page
 
@@ -69,6 +69,7 @@ def on_files(files, config):
         page_problems, page_anchors = check_page(src_uri, file.content_string, index)
         problems += [Problem(prefix + p.file, p.line, p.message) for p in page_problems]
         anchors += page_anchors
+    problems += check_navigation(sorted(pages), config.nav, "mkdocs.yml", prefix)
     if problems:
         stop_build(problems)
     _anchors = anchors

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
-PROJECT_PARTS = ("hooks", "overrides", "schema")
+PROJECT_PARTS = ("hooks", "overrides", "schema", "includes")
 
 
 def make_project(target: Path, fixture: str | None = "site") -> Path:

@@ -113,3 +113,9 @@ def test_docs_hold_only_real_pages():
     assert all(p.endswith(".md") for p in pages)
     assert all(re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*\.md", p) for p in pages), "address rules: lowercase ASCII"
     assert not any("test" in p for p in pages)
+
+
+def test_abbreviations_get_tooltips(built_fixture):
+    soup = BeautifulSoup((built_fixture / "site" / "begreper" / "testbegrep" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert soup.select_one('article abbr[title="Motiverende intervju"]').get_text() == "MI"

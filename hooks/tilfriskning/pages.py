@@ -34,6 +34,7 @@ REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
 }
 GENERATED_HEADINGS = ("Kilder",)
+MIN_LINKS_TO_OTHER_PAGES = 3
 LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
 EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 TYPE_NAMES_NB = {
@@ -93,9 +94,10 @@ def _schema_message(error, meta: dict) -> tuple[str, str]:
     if validator == "required":
         missing = [f for f in error.validator_value if f not in (value or {})]
         page_type = meta.get("type")
-        extra = f" (påkrevd for type «{page_type}»)" if page_type and missing[0] not in ("title", "description", "type") else ""
+        needed_by_type = page_type and not path and missing[0] not in ("title", "description", "type")
+        extra = f" (påkrevd for type «{page_type}»)" if needed_by_type else ""
         where = f" under «{name}»" if path else ""
-        return missing[0], f"mangler feltet «{missing[0]}»{where}{extra}; legg det til i front matter"
+        return (top or missing[0]), f"mangler feltet «{missing[0]}»{where}{extra}; legg det til i front matter"
     if validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for extra in [k for k in value if k not in allowed]:
@@ -238,13 +240,29 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
     if page_type == "artikkel" and isinstance(kilde, str) and kilde not in index.bib_keys:
         problems.append(Problem(path, front_matter_line(page, "kilde:"), _unknown_key_message(kilde, index)))
 
+    linked_pages = set()
     for link in page.links:
         problem, anchor = _check_link(path, link, index)
         if problem:
             problems.append(problem)
         if anchor:
             anchors.append(anchor)
+        target = _linked_page(path, link.target)
+        if not problem and target in index.page_types and target != path:
+            linked_pages.add(target)
+    if page_type in CONTENT_TYPES and len(linked_pages) < MIN_LINKS_TO_OTHER_PAGES:
+        problems.append(Problem(path, page.body_line,
+                                f"siden lenker til {len(linked_pages)} andre sider i teksten; en innholdsside skal lenke "
+                                f"til minst {MIN_LINKS_TO_OTHER_PAGES}, f.eks. [motivasjon](../begreper/motivasjon.md)"))
     return problems, anchors
+
+
+def _linked_page(path: str, target: str) -> str | None:
+    """The docs-relative page a link points at, if it points at a .md page."""
+    file_part = target.strip().partition("#")[0].split("?")[0]
+    if not file_part.endswith(".md") or EXTERNAL_RE.match(file_part) or file_part.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
 
 
 def _theory_subheadings(path: str, page: SourcePage) -> list[Problem]:
@@ -337,4 +355,34 @@ def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], d
         hint = f"mente du «#{close[0]}»?" if close else "sjekk overskriften du lenker til"
         where = "på samme side" if link.target == link.source else f"på {docs_prefix}{link.target}"
         problems.append(Problem(docs_prefix + link.source, link.line, f"ankeret «#{link.anchor}» finnes ikke {where}; {hint}"))
+    return problems
+
+
+def nav_paths(nav) -> set[str]:
+    """Every page path named in MkDocs's `nav` setting (nested lists and titled entries)."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= nav_paths(value)
+    return found
+
+
+def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", docs_prefix: str = "docs/") -> list[Problem]:
+    """Pages that no reader can reach from the navigation, and nav entries without a page."""
+    if nav is None:
+        return []
+    listed = nav_paths(nav)
+    problems = [
+        Problem(docs_prefix + page, None, f"siden er ikke med i navigasjonen; legg den til under nav i {config_name}")
+        for page in pages if page not in listed
+    ]
+    problems += [
+        Problem(config_name, None, f"nav viser til «{entry}», som ikke finnes i docs/; rett stien eller fjern linjen")
+        for entry in sorted(listed) if entry.endswith(".md") and entry not in pages
+    ]
     return problems

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .citeproc import short_label
 
 REF_HREF_RE = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+PLACEHOLDER_RE = re.compile(r'<span class="tf-referanse" data-kilde="([a-z0-9]+)"></span>')
 INCOMPLETE = "Ufullstendige opplysninger"
 INCOMPLETE_TITLE = "Noen bibliografiske opplysninger mangler eller er ikke bekreftet"
 UNCHECKED = "Ikke kontrollert mot originalen"
@@ -105,3 +106,21 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
             + (f" {badges}" if badges else "") + f" {cited}</li>"
         )
     return "\n".join(['<ul class="litteratur">', *items, "</ul>"])
+
+
+def fill_references(html_text: str, references: dict[str, str], statuses: dict[str, EntryStatus],
+                    litteratur_url: str | None) -> str:
+    """Replace each `<span class="tf-referanse" data-kilde="KEY"></span>` by the full reference."""
+    def full(match: re.Match) -> str:
+        key = match.group(1)
+        if key not in references:
+            return match.group(0)
+        parts = [f'<span class="tf-referanse">{references[key]}</span>']
+        badges = _badges(statuses[key], True)
+        if badges:
+            parts.append(badges)
+        if litteratur_url:
+            parts.append(f'<a class="kilde-litteratur" href="{litteratur_url}#{key}">Litteratur</a>')
+        return " ".join(parts)
+
+    return PLACEHOLDER_RE.sub(full, html_text)

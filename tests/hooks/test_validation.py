@@ -96,6 +96,22 @@ def relation_to_missing_page(p):
     return f"{BEGREP}:{line}: relasjonen peker på «metoder/finnes-ikke.md», som ikke finnes"
 
 
+def article_missing_fact(p):
+    edit(p, "docs/forskning/testartikkel.md", "  alder: Ikke oppgitt\n", "")
+    return "docs/forskning/testartikkel.md:11: mangler feltet «alder» under «faktaboks»"
+
+
+def too_few_links(p):
+    edit(p, "docs/forskning/testartikkel.md", "[begrepet](../begreper/testbegrep.md) og\n[oversikten](index.md)", "begrepet")
+    ingress = edit(p, "docs/forskning/testartikkel.md", "Artikkelen undersøker", "Artikkelen undersøker")
+    return f"docs/forskning/testartikkel.md:{ingress}: siden lenker til 1 andre sider i teksten"
+
+
+def page_missing_from_nav(p):
+    edit(p, "mkdocs.yml", "  - Temaer:\n      - temaer/testtema.md\n", "")
+    return "docs/temaer/testtema.md: siden er ikke med i navigasjonen"
+
+
 CASES = {
     "unknown citation key": unknown_key,
     "malformed BibTeX": malformed_bib,
@@ -110,6 +126,9 @@ CASES = {
     "unknown page type": schema_unknown_type,
     "missing required heading": page_rule_missing_heading,
     "relation to a missing page": relation_to_missing_page,
+    "article missing a fact-box field": article_missing_fact,
+    "content page with too few links": too_few_links,
+    "page missing from navigation": page_missing_from_nav,
 }
 EXTRA_TEXT = {"missing required heading": "mangler overskriften «## I praksis»"}
 

@@ -1,4 +1,4 @@
-from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_page
+from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_navigation, check_page
 
 INDEX = SiteIndex(
     page_types={
@@ -22,6 +22,7 @@ Ingress [@skjefstad2012, s. 56].
 ## Noe
 
 Tekst med [lenke](../teorier/t.md#bakgrunn) og ![bilde](../img/bilde.png).
+Se også [metoden](../metoder/m.md) og [forsiden](../index.md).
 
 ## I praksis
 
@@ -127,3 +128,20 @@ def test_anchor_check():
     links = [AnchorLink("begreper/a.md", "teorier/t.md", "bakgrun", 14), AnchorLink("begreper/a.md", "teorier/t.md", "bakgrunn", 15)]
     (problem,) = check_anchors(links, {"teorier/t.md": {"bakgrunn"}})
     assert str(problem) == "docs/begreper/a.md:14: ankeret «#bakgrun» finnes ikke på docs/teorier/t.md; mente du «#bakgrunn»?"
+
+
+def test_content_page_needs_three_links_to_other_pages():
+    text = BEGREP.replace("[forsiden](../index.md)", "[samme side](a.md) [anker](#noe)")
+    assert problems(text) == ["10: siden lenker til 2 andre sider i teksten; en innholdsside skal lenke til minst 3, "
+                              "f.eks. [motivasjon](../begreper/motivasjon.md)"]
+    assert problems(text.replace("type: begrep", "type: side").replace("## I praksis", "## Praksis")) == []
+
+
+def test_navigation_check():
+    nav = [{"Forside": "index.md"}, {"Begreper": ["begreper/a.md", {"B": "begreper/b.md"}]}]
+    found = [str(p) for p in check_navigation(["index.md", "begreper/a.md", "teorier/t.md"], nav)]
+    assert found == [
+        "docs/teorier/t.md: siden er ikke med i navigasjonen; legg den til under nav i mkdocs.yml",
+        "mkdocs.yml: nav viser til «begreper/b.md», som ikke finnes i docs/; rett stien eller fjern linjen",
+    ]
+    assert check_navigation(["x.md"], None) == []

@@ -1,0 +1,37 @@
+"""Research summaries: facts as data, shown the same way everywhere.
+
+Adds to a page: on every article page (type `artikkel`), an "Om studien" box after the
+ingress with the full reference of the work in `kilde` and the fact box from the
+front matter's `faktaboks` (aim, method, participants, age, key themes); on any page
+holding the line `<!-- forskningstabell -->`, a table of all articles side by side built
+from the same fields, so it can never drift from the article pages. The fields are
+required by the front-matter schema, so a missing one stops the build there.
+"""
+
+from __future__ import annotations
+
+from tilfriskning.research import TABLE_MARKER, Article, fact_box, insert_before_first_section, overview_table
+from tilfriskning.source import FrontMatterError, parse_page
+
+_articles: dict[str, Article] = {}
+
+
+def on_files(files, config):
+    _articles.clear()
+    for file in files.documentation_pages():
+        try:
+            meta = parse_page(file.content_string).meta
+        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
+            continue
+        if meta.get("type") == "artikkel":
+            _articles[file.src_uri] = Article(file.src_uri, str(meta["title"]), str(meta["kilde"]), meta["faktaboks"])
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    article = _articles.get(page.file.src_uri)
+    if article:
+        markdown = insert_before_first_section(markdown, fact_box(article))
+    if TABLE_MARKER in markdown:
+        markdown = markdown.replace(TABLE_MARKER, overview_table(list(_articles.values()), page.file.src_uri))
+    return markdown
