@@ -15,7 +15,9 @@ import re
 from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
 from tilfriskning.glue import bib_path, docs_prefix, log, project_dir, stop_build
-from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_navigation, check_page
+from tilfriskning.pages import (
+    AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs,
+)
 from tilfriskning.problems import Problem
 from tilfriskning.source import FrontMatterError, parse_page
 
@@ -52,10 +54,11 @@ def on_files(files, config):
     _ids.clear()
     prefix = docs_prefix(config)
     pages = {f.src_uri: f for f in files.documentation_pages()}
-    page_types = {}
+    page_types, parsed = {}, {}
     for src_uri, file in pages.items():
         try:
-            page_types[src_uri] = str(parse_page(file.content_string).meta.get("type", ""))
+            parsed[src_uri] = parse_page(file.content_string)
+            page_types[src_uri] = str(parsed[src_uri].meta.get("type", ""))
         except FrontMatterError:
             page_types[src_uri] = ""
     index = SiteIndex(
@@ -70,6 +73,7 @@ def on_files(files, config):
         problems += [Problem(prefix + p.file, p.line, p.message) for p in page_problems]
         anchors += page_anchors
     problems += check_navigation(sorted(pages), config.nav, "mkdocs.yml", prefix)
+    problems += check_relation_pairs(parsed, prefix)
     if problems:
         stop_build(problems)
     _anchors = anchors

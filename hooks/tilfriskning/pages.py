@@ -386,3 +386,32 @@ def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", doc
         for entry in sorted(listed) if entry.endswith(".md") and entry not in pages
     ]
     return problems
+
+
+def check_relation_pairs(pages: dict[str, SourcePage], docs_prefix: str = "docs/") -> list[Problem]:
+    """Two pages linked from both ends: each relation is declared once, on one page.
+
+    The inverse is shown on the other page automatically. Only `relatert`, which is
+    symmetric, may stand on both pages.
+    """
+    declared: dict[tuple[str, str], str] = {}
+    for path, page in pages.items():
+        relations = page.meta.get("relations")
+        if isinstance(relations, dict):
+            for name, targets in relations.items():
+                for target in targets if isinstance(targets, list) else []:
+                    declared[(path, str(target))] = name
+    problems = []
+    for (source, target), name in sorted(declared.items()):
+        other = declared.get((target, source))
+        if other is None or (name == "relatert" and other == "relatert"):
+            continue
+        # report once, on the weaker side (relatert), else on the second page of the pair
+        if (name != "relatert" and other == "relatert") or (name != "relatert" and source < target):
+            continue
+        problems.append(Problem(
+            docs_prefix + source, front_matter_line(pages[source], target),
+            f"«{target}» er allerede koblet hit fra den siden ({other}); en relasjon står bare på én av "
+            f"sidene, så fjern «{name}: {target}» her",
+        ))
+    return problems

@@ -112,6 +112,11 @@ def page_missing_from_nav(p):
     return "docs/temaer/testtema.md: siden er ikke med i navigasjonen"
 
 
+def relation_from_both_ends(p):
+    line = edit(p, "docs/forskning/testartikkel.md", "    - begreper/testbegrep.md", "    - metoder/testmetode.md")
+    return f"docs/forskning/testartikkel.md:{line}: «metoder/testmetode.md» er allerede koblet hit fra den siden (støttes_av)"
+
+
 CASES = {
     "unknown citation key": unknown_key,
     "malformed BibTeX": malformed_bib,
@@ -129,6 +134,7 @@ CASES = {
     "article missing a fact-box field": article_missing_fact,
     "content page with too few links": too_few_links,
     "page missing from navigation": page_missing_from_nav,
+    "relation declared from both ends": relation_from_both_ends,
 }
 EXTRA_TEXT = {"missing required heading": "mangler overskriften «## I praksis»"}
 

@@ -1,4 +1,5 @@
-from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_navigation, check_page
+from tilfriskning.pages import AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs
+from tilfriskning.source import parse_page
 
 INDEX = SiteIndex(
     page_types={
@@ -145,3 +146,18 @@ def test_navigation_check():
         "mkdocs.yml: nav viser til «begreper/b.md», som ikke finnes i docs/; rett stien eller fjern linjen",
     ]
     assert check_navigation(["x.md"], None) == []
+
+
+def _with_relations(relations: str):
+    return parse_page(f"---\ntitle: x\nrelations:\n{relations}---\n\nText.\n")
+
+
+def test_relation_declared_from_both_ends():
+    pages = {
+        "metoder/m.md": _with_relations("  bygger_på:\n    - begreper/a.md\n"),
+        "begreper/a.md": _with_relations("  relatert:\n    - metoder/m.md\n    - teorier/t.md\n"),
+        "teorier/t.md": _with_relations("  relatert:\n    - begreper/a.md\n"),
+    }
+    assert [str(p) for p in check_relation_pairs(pages)] == [
+        "docs/begreper/a.md:5: «metoder/m.md» er allerede koblet hit fra den siden (bygger_på); en relasjon står "
+        "bare på én av sidene, så fjern «relatert: metoder/m.md» her"]
