@@ -19,6 +19,7 @@ package at each build.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -65,6 +66,7 @@ class _State:
         self.references: dict[str, str] = {}
         self.statuses: dict[str, EntryStatus] = {}
         self.cited: dict[str, list[str]] = {}  # src_uri -> keys in reference-list order
+        self.recommended: dict[str, set[str]] = {}  # src_uri -> keys it links to on Litteratur
         self.titles: dict[str, str] = {}
         self.files = None
 
@@ -101,6 +103,10 @@ def on_files(files, config):
         _state.titles[file.src_uri] = str(page.meta.get("title", file.src_uri))
         keys_by_page[file.src_uri] = {key for block in page.citation_blocks for key in block.keys}
         blocks += [block.raw for block in page.citation_blocks]
+        _state.recommended[file.src_uri] = {
+            anchor for target, anchor in (_link_parts(file.src_uri, link.target) for link in page.links)
+            if target == LITTERATUR and anchor
+        }
     try:
         result = format_citations(blocks, bib_path(config), Path(plugin.config.csl_file), cache_dir(config))
     except CiteprocError as error:
@@ -128,6 +134,12 @@ def on_files(files, config):
     return files
 
 
+def _link_parts(source: str, target: str) -> tuple[str, str]:
+    """(docs-relative file, anchor) of a relative link written on page `source`."""
+    file_part, _, anchor = target.partition("#")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), file_part)), anchor
+
+
 def _url(target_uri: str, page) -> str | None:
     target = _state.files.get_file_from_path(target_uri) if _state.files else None
     return target.url_relative_to(page.file) if target else None
@@ -146,10 +158,14 @@ def on_page_markdown(markdown, page, config, files):
         additions.append("## Kilder {#kilder}\n\n" + kilder_html(keys, _state.references, _state.statuses, litteratur, thesis))
     if page.file.src_uri == LITTERATUR:
         citing: dict[str, list[CitingPage]] = {}
-        for uri, page_keys in sorted(_state.cited.items(), key=lambda item: _state.titles.get(item[0], "")):
-            for key in page_keys:
-                citing.setdefault(key, []).append(CitingPage(_state.titles[uri], _url(uri, page)))
-        additions.append(litteratur_html(list(_state.references), _state.references, _state.statuses, citing))
+        recommending: dict[str, list[CitingPage]] = {}
+        for uri in sorted(_state.titles, key=_state.titles.get):
+            entry = CitingPage(_state.titles[uri], _url(uri, page))
+            for key in _state.cited.get(uri, []):
+                citing.setdefault(key, []).append(entry)
+            for key in sorted(_state.recommended.get(uri, set())):
+                recommending.setdefault(key, []).append(entry)
+        additions.append(litteratur_html(list(_state.references), _state.references, _state.statuses, citing, recommending))
     if additions:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(a.replace("@", AT_MASK) for a in additions) + "\n"
     return markdown

@@ -89,15 +89,22 @@ def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str,
     return "\n".join(out)
 
 
+def _page_links(pages: list[CitingPage]) -> str:
+    return ", ".join(f'<a href="{p.url}">{html.escape(p.title)}</a>' for p in pages)
+
+
 def litteratur_html(order: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
-                    citing: dict[str, list[CitingPage]]) -> str:
-    """The full bibliography: every entry, anchored by its key, with the pages citing it."""
+                    citing: dict[str, list[CitingPage]], recommending: dict[str, list[CitingPage]] | None = None) -> str:
+    """The full bibliography: every entry, anchored by its key, with the pages citing it
+    (and those recommending it as further reading)."""
     items = []
     for key in order:
         pages = citing.get(key, [])
+        recommended = (recommending or {}).get(key, [])
         if pages:
-            links = ", ".join(f'<a href="{p.url}">{html.escape(p.title)}</a>' for p in pages)
-            cited = f'<span class="sitert-pa">Sitert på: {links}.</span>'
+            cited = f'<span class="sitert-pa">Sitert på: {_page_links(pages)}.</span>'
+        elif recommended:
+            cited = f'<span class="sitert-pa">Anbefalt som videre lesning på: {_page_links(recommended)}.</span>'
         else:
             cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
         badges = _badges(statuses[key], True)

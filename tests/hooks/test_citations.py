@@ -123,6 +123,8 @@ def test_litteratur_lists_every_entry_with_anchor_and_citing_pages(built_fixture
     assert {a.get_text() for a in biong.select("a")} == {"Testbegrep", "Testmetode", "Testartikkel"}
     assert biong.select_one("a")["href"].endswith("/")
     assert text(items[-1]).startswith("Ulleberg")
+    assert text(litteratur.select_one("li#testvidere .sitert-pa")) == "Anbefalt som videre lesning på: Testteori."
+    assert text(litteratur.select_one("li#testudatert .sitert-pa")) == "Sitert på: Testbegrep."
 
 
 def test_citation_syntax_in_code_and_bare_at_words_stay_as_written(begrep):
