@@ -155,7 +155,8 @@ def on_page_markdown(markdown, page, config, files):
     if keys:
         litteratur = _url(LITTERATUR, page)
         thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in _state.references else None
-        additions.append("## Kilder {#kilder}\n\n" + kilder_html(keys, _state.references, _state.statuses, litteratur, thesis))
+        additions.append("## Kilder {#kilder}\n\n" + kilder_html(
+            keys, _state.references, _state.statuses, litteratur, THESIS_KEY, thesis))
     if page.file.src_uri == LITTERATUR:
         citing: dict[str, list[CitingPage]] = {}
         recommending: dict[str, list[CitingPage]] = {}

@@ -59,13 +59,16 @@ def _badges(status: EntryStatus, show_unchecked: bool) -> str:
 
 
 def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
-                litteratur_url: str | None, thesis_url: str | None) -> str:
+                litteratur_url: str | None, thesis_key: str | None = None, thesis_url: str | None = None) -> str:
     """The page's reference list: alphabetical (pandoc's order), unnumbered, with markers.
 
-    `keys` must already be in reference-list order.
+    `keys` must already be in reference-list order. `thesis_key` is the 2022 thesis the
+    other works were read through: when it is the only checked work on the page, one
+    sentence covers the rest instead of a marker on every entry.
     """
     unchecked = [k for k in keys if not statuses[k].source_checked]
-    mark_unchecked = 0 < len(unchecked) < len(keys)
+    checked_others = [k for k in keys if statuses[k].source_checked and k != thesis_key]
+    mark_unchecked = bool(unchecked and checked_others)
     items = []
     for key in keys:
         parts = [f'<span class="kilde-tekst">{references[key]}</span>']
@@ -81,7 +84,12 @@ def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str,
         thesis = "en bacheloroppgave i sosialt arbeid fra 2022"
         if thesis_url:
             thesis = f'<a href="{thesis_url}">{thesis}</a>'
-        which = "disse verkene" if not mark_unchecked else f"verkene merket «{UNCHECKED.lower()}»"
+        if mark_unchecked:
+            which = f"verkene merket «{UNCHECKED.lower()}»"
+        elif thesis_key in keys:
+            which = "de andre verkene enn oppgaven selv"
+        else:
+            which = "disse verkene"
         out.append(
             f'<p class="kilder-merknad">Det siden sier om {which}, bygger på {thesis} '
             "og er ikke kontrollert mot originalene.</p>"

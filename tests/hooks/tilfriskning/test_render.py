@@ -9,7 +9,7 @@ def test_citation_html_links_to_kilder_entry():
 def test_kilder_marks_and_notes():
     refs = {"a": "A. (2020).", "t": "T. (2022)."}
     statuses = {"a": EntryStatus(False, False), "t": EntryStatus(True, True)}
-    html = kilder_html(["a", "t"], refs, statuses, "../litteratur/", "../litteratur/#t")
+    html = kilder_html(["a", "t"], refs, statuses, "../litteratur/", None, "../litteratur/#t")
     assert '<li id="kilde-a" class="kilde">' in html
     assert "Ufullstendige opplysninger" in html.split('id="kilde-t"')[0]
     assert "Ufullstendige opplysninger" not in html.split('id="kilde-t"')[1]
@@ -18,6 +18,14 @@ def test_kilder_marks_and_notes():
     assert "verkene merket «ikke kontrollert mot originalen»" in html
 
 
+def test_kilder_with_only_the_thesis_checked_uses_one_sentence():
+    refs = {"a": "A. (2020).", "t": "T. (2022)."}
+    statuses = {"a": EntryStatus(True, False), "t": EntryStatus(True, True)}
+    html = kilder_html(["a", "t"], refs, statuses, None, "t", None)
+    assert "Ikke kontrollert mot originalen" not in html
+    assert "Det siden sier om de andre verkene enn oppgaven selv, bygger på" in html
+
+
 def test_kilder_without_unchecked_works_has_no_note():
-    html = kilder_html(["t"], {"t": "T."}, {"t": EntryStatus(True, True)}, None, None)
+    html = kilder_html(["t"], {"t": "T."}, {"t": EntryStatus(True, True)}, None, None, None)
     assert "kilder-merknad" not in html and "Litteratur" not in html
