@@ -28,12 +28,12 @@ from mkdocs_bibtex.registry import ReferenceRegistry
 from tilfriskning.citeproc import CiteprocError, format_citations
 from tilfriskning.csl import write_derived_style
 from tilfriskning.glue import bib_path, cache_dir, citation_plugin, log
+from tilfriskning.pages import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.render import (
     CitingPage, EntryStatus, citation_html, fill_references, kilder_html, litteratur_html,
 )
 from tilfriskning.source import FrontMatterError, parse_page, replace_in_code
 
-LITTERATUR = "litteratur.md"
 THESIS_KEY = "bacheloroppgave2022"
 AT_MASK = "\ue000"  # stands in for "@" inside code while mkdocs-bibtex looks for citations
 

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
 from tilfriskning.glue import bib_path, docs_prefix, log, project_dir, stop_build
 from tilfriskning.pages import (
-    AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs,
+    LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs,
 )
 from tilfriskning.problems import Problem
 from tilfriskning.source import FrontMatterError, parse_page
@@ -86,6 +86,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    if LITTERATUR_PAGE in _ids:  # its entries are anchored by key, whoever renders them
+        _ids[LITTERATUR_PAGE] |= _bib_keys
     problems = check_anchors(_anchors, _ids, docs_prefix(config))
     if problems:
         stop_build(problems)

@@ -34,6 +34,7 @@ REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
 }
 GENERATED_HEADINGS = ("Kilder",)
+LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
 MIN_LINKS_TO_OTHER_PAGES = 3
 LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
 EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
