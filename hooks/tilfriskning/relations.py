@@ -1,0 +1,107 @@
+"""Typed relations and backlinks between pages (pure functions).
+
+Relations come from front matter (`relations:`); each is shown on its own page with
+its label and on the target page with the inverse label. Backlinks come from links in
+the page text only (not navigation or generated lists).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+# relation -> (label on the declaring page, label on the target page)
+LABELS: dict[str, tuple[str, str]] = {
+    "bygger_på": ("Bygger på", "Grunnlag for"),
+    "støttes_av": ("Støttes av", "Gir støtte til"),
+    "utfordres_av": ("Utfordres av", "Utfordrer"),
+    "brukes_i": ("Brukes i", "Bruker"),
+    "relatert": ("Relatert", "Relatert"),
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    source: str
+    target: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    title: str
+    description: str
+    url: str  # relative to the page that shows the link
+
+
+def collect_relations(relations_by_page: dict[str, dict]) -> list[Relation]:
+    """All declared relations; a `relatert` pair declared on both pages counts once."""
+    found: list[Relation] = []
+    seen_related: set[frozenset[str]] = set()
+    for source in sorted(relations_by_page):
+        for name, targets in (relations_by_page[source] or {}).items():
+            for target in targets or []:
+                if name == "relatert":
+                    pair = frozenset((source, target))
+                    if pair in seen_related:
+                        continue
+                    seen_related.add(pair)
+                found.append(Relation(source, str(target), name))
+    return found
+
+
+def groups_for(page: str, relations: list[Relation]) -> list[tuple[str, list[str]]]:
+    """(Norwegian label, target pages) for one page, outgoing before inverse, in LABELS order."""
+    groups: dict[str, list[str]] = {}
+    for name, (label, inverse) in LABELS.items():
+        for rel in relations:
+            if rel.relation != name:
+                continue
+            if rel.source == page:
+                groups.setdefault(label, []).append(rel.target)
+            elif rel.target == page:
+                groups.setdefault(inverse, []).append(rel.source)
+    order = [label for pair in LABELS.values() for label in pair]
+    return [(label, sorted(set(groups[label]))) for label in dict.fromkeys(order) if label in groups]
+
+
+def backlinks(links_by_page: dict[str, list[str]], pages: set[str]) -> dict[str, list[str]]:
+    """For each page, the other pages whose text links to it (targets resolved, anchors dropped)."""
+    result: dict[str, set[str]] = {}
+    for source, targets in links_by_page.items():
+        for target in targets:
+            file_part = target.partition("#")[0]
+            if not file_part.endswith(".md"):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), file_part))
+            if resolved in pages and resolved != source:
+                result.setdefault(resolved, set()).add(source)
+    return {page: sorted(sources) for page, sources in result.items()}
+
+
+NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three characters after z
+
+
+def title_key(title: str) -> str:
+    """Sort key putting æ, ø, å after z, in that order, as Norwegian does."""
+    return title.casefold().translate(NORWEGIAN_ORDER)
+
+
+def _link(info: PageInfo) -> str:
+    return (f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
+            f"{html.escape(info.title)}</a>")
+
+
+def relations_html(groups: list[tuple[str, list[str]]], info: dict[str, PageInfo]) -> str:
+    """The 'Sammenhenger' box: one labelled list per relation group."""
+    rows = []
+    for label, targets in groups:
+        items = "".join(f"<li>{_link(info[t])}</li>" for t in sorted(targets, key=lambda t: title_key(info[t].title)))
+        rows.append(f'<div class="sammenheng"><h3 class="sammenheng__type">{label}</h3><ul>{items}</ul></div>')
+    return '<div class="sammenhenger">' + "".join(rows) + "</div>"
+
+
+def backlinks_html(sources: list[str], info: dict[str, PageInfo]) -> str:
+    items = "".join(f"<li>{_link(info[s])}</li>" for s in sorted(sources, key=lambda s: title_key(info[s].title)))
+    return f'<ul class="lenker-hit">{items}</ul>'

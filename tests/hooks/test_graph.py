@@ -1,0 +1,83 @@
+"""Relations box and backlinks, checked against the fixture site's front matter and text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+
+INVERSE = {"bygger_på": "Grunnlag for", "støttes_av": "Gir støtte til", "utfordres_av": "Utfordrer",
+           "brukes_i": "Bruker", "relatert": "Relatert"}
+LABEL = {"bygger_på": "Bygger på", "støttes_av": "Støttes av", "utfordres_av": "Utfordres av",
+         "brukes_i": "Brukes i", "relatert": "Relatert"}
+
+
+def front_matters(project: Path) -> dict[str, dict]:
+    out = {}
+    for md in (project / "docs").rglob("*.md"):
+        text = md.read_text(encoding="utf-8")
+        out[md.relative_to(project / "docs").as_posix()] = yaml.safe_load(text.split("---")[1])
+    return out
+
+
+def html_of(project: Path, path: str) -> BeautifulSoup:
+    url = path[:-3] + "/index.html" if not path.endswith("index.md") else path[:-8] + "index.html"
+    return BeautifulSoup((project / "site" / url).read_text(encoding="utf-8"), "html.parser")
+
+
+def expected_groups(metas: dict[str, dict], page: str) -> dict[str, set[str]]:
+    groups: dict[str, set[str]] = {}
+    for source, meta in metas.items():
+        for name, targets in (meta.get("relations") or {}).items():
+            for target in targets:
+                if source == page:
+                    groups.setdefault(LABEL[name], set()).add(metas[target]["title"])
+                if target == page:
+                    groups.setdefault(INVERSE[name], set()).add(metas[source]["title"])
+    return groups
+
+
+def test_every_content_page_shows_its_relations_and_their_inverses(built_fixture):
+    metas = front_matters(built_fixture)
+    for path, meta in metas.items():
+        if meta["type"] == "side":
+            continue
+        box = html_of(built_fixture, path).select_one("article .sammenhenger")
+        assert box is not None, path
+        shown = {group.select_one("h3").get_text(): {a.get_text() for a in group.select("a")}
+                 for group in box.select(".sammenheng")}
+        assert shown == expected_groups(metas, path), path
+        for link in box.select("a"):
+            assert link["title"], "each item shows the target's description on hover and focus"
+
+
+def test_backlinks_match_the_links_in_the_text(built_fixture):
+    metas = front_matters(built_fixture)
+    linked_from: dict[str, set[str]] = {}
+    for path in metas:
+        text = (built_fixture / "docs" / path).read_text(encoding="utf-8").split("---", 2)[2]
+        for target in re.findall(r"\]\(([^)#]+\.md)", text):
+            resolved = (Path(path).parent / target).as_posix()
+            resolved = _norm(resolved)
+            if resolved != path:
+                linked_from.setdefault(resolved, set()).add(metas[path]["title"])
+    for path in metas:
+        listed = html_of(built_fixture, path).select("article ul.lenker-hit a")
+        assert {a.get_text() for a in listed} == linked_from.get(path, set()), path
+
+
+def _norm(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def test_sections_order_kilder_last(built_fixture):
+    headings = [h["id"] for h in html_of(built_fixture, "metoder/testmetode.md").select("article h2")]
+    assert headings[-3:] == ["sammenhenger", "sider-som-lenker-hit", "kilder"]
