@@ -119,3 +119,14 @@ def test_abbreviations_get_tooltips(built_fixture):
     soup = BeautifulSoup((built_fixture / "site" / "begreper" / "testbegrep" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     assert soup.select_one('article abbr[title="Motiverende intervju"]').get_text() == "MI"
+
+
+def test_tags_link_to_the_tag_index(real_site):
+    page = BeautifulSoup((real_site / "metoder" / "erfaringskonsulenter" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    tag = next(t for t in page.select("a.md-tag") if t.get_text(strip=True) == "likeperson")
+    assert tag["href"] == "../../stikkord/#tag:likeperson"
+    index = BeautifulSoup((real_site / "stikkord" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = index.find(id="tag:likeperson")
+    assert section is not None
+    assert "Erfaringskonsulenter" in section.find_next("ul").get_text()
