@@ -28,15 +28,19 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict
 
-# Browser tests drive Debian's chromium; install it when we can (root with apt).
+# Tests need Debian packages: chromium (browser tests), hunspell and hunspell-no (spelling).
+# Install them when we can (root with apt), otherwise say what is missing in one line.
+SYSTEM_PACKAGES := chromium hunspell hunspell-no
 system-deps:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installerer Debian-pakken chromium for nettlesertestene ..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
-	      { echo "Kunne ikke installere chromium: kjør «apt-get install chromium» og prøv igjen."; exit 1; }; \
+	    echo "Installerer Debian-pakkene$$missing for testene ..."; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) || \
+	      { echo "Kunne ikke installere$$missing: kjør «apt-get install$$missing» og prøv igjen."; exit 1; }; \
 	  else \
-	    echo "Testene trenger Debian-pakken chromium: kjør «sudo apt-get install chromium» og prøv igjen."; exit 1; \
+	    echo "Testene trenger Debian-pakkene$$missing: kjør «sudo apt-get install$$missing» og prøv igjen."; exit 1; \
 	  fi; \
 	fi
 

@@ -36,6 +36,11 @@ REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
 GENERATED_HEADINGS = ("Kilder",)
 LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
 MIN_LINKS_TO_OTHER_PAGES = 3
+UNSAFE_HTML_RES = [
+    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I), "«<{0}>»"),
+    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I), "attributtet «{0}=»"),
+    (re.compile(r"(javascript|vbscript|data)\s*:[^\s)\"']*", re.I), "en «{0}:»-lenke"),
+]
 LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
 EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 TYPE_NAMES_NB = {
@@ -195,6 +200,14 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
         if heading.level == 2 and heading.text in GENERATED_HEADINGS:
             problems.append(Problem(path, heading.line,
                                     f"«## {heading.text}» lages automatisk fra siteringene; fjern overskriften"))
+    blanked = page.blanked
+    for pattern, what in UNSAFE_HTML_RES:
+        for match in pattern.finditer(blanked):
+            if what.startswith("en ") and not re.search(r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[:match.start()][-40:]):
+                continue  # only a link target can run script
+            line = page.body_line + blanked[: match.start()].count("\n")
+            problems.append(Problem(path, line, f"{what.format(match.group(1).lower())} kan kjøre skript i "
+                                                "leserens nettleser og er ikke tillatt; fjern det"))
     for command in ("\\bibliography", "\\full_bibliography"):
         if command in page.body:
             line = page.body_line + page.body[: page.body.index(command)].count("\n")

@@ -71,6 +71,7 @@ class SourcePage:
     meta: dict
     front_matter: str  # the raw YAML, which starts on file line 2
     body: str
+    blanked: str  # the body with code replaced by spaces (same lines)
     body_line: int  # file line of the body's first line
     headings: tuple[Heading, ...] = field(default=())
     links: tuple[Link, ...] = field(default=())
@@ -242,6 +243,7 @@ def parse_page(text: str) -> SourcePage:
         meta=meta,
         front_matter=raw,
         body=body,
+        blanked=blanked,
         body_line=body_line,
         headings=find_headings(blanked, body_line),
         links=find_links(blanked, body_line),

@@ -161,3 +161,16 @@ def test_relation_declared_from_both_ends():
     assert [str(p) for p in check_relation_pairs(pages)] == [
         "docs/begreper/a.md:5: «metoder/m.md» er allerede koblet hit fra den siden (bygger_på); en relasjon står "
         "bare på én av sidene, så fjern «relatert: metoder/m.md» her"]
+
+
+def test_html_that_can_run_script_is_refused():
+    for snippet, expected in [
+        ("<script>alert(1)</script>", "«<script>» kan kjøre skript"),
+        ('<iframe src="https://example.org"></iframe>', "«<iframe>» kan kjøre skript"),
+        ('<img src="x.png" onerror="alert(1)">', "attributtet «onerror=» kan kjøre skript"),
+        ("[klikk](javascript:alert(1))", "en «javascript:»-lenke kan kjøre skript"),
+        ('<a href="javascript:void(0)">x</a>', "en «javascript:»-lenke kan kjøre skript"),
+    ]:
+        messages = problems(BEGREP.replace("## I praksis", snippet + "\n\n## I praksis"))
+        assert any(expected in m for m in messages), (snippet, messages)
+    assert problems(BEGREP.replace("Ingress", "Et eksempel: `<script>` i kode, og ordet data: her. Ingress")) == []
