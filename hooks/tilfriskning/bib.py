@@ -34,6 +34,9 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "online": (("author", "organization"), ("title",), ("url",), ("year", "date")),
     "misc": (("author",), ("title",), ("year", "date")),
 }
+# Plain-BibTeX type names (as Zotero's Better BibTeX writes them) and what they count as.
+TYPE_ALIASES = {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
+                "inbook": "incollection", "webpage": "online", "electronic": "online", "www": "online"}
 FIELD_NAMES_NB = {
     "author": "forfatter (author)", "editor": "redaktør (editor)", "title": "tittel (title)",
     "journaltitle": "tidsskrift (journaltitle)", "journal": "tidsskrift (journal)",
@@ -137,7 +140,7 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
                 filename, line,
                 f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",
             ))
-        if entry_type not in REQUIRED_FIELDS:
+        if entry_type not in REQUIRED_FIELDS and entry_type not in TYPE_ALIASES:
             problems.append(Problem(
                 filename, line,
                 f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
@@ -158,7 +161,13 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
         data = parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
         return Bibliography({}, None), [_syntax_problem(filename, text, error)]
-    except BibliographyDataError as error:  # pragma: no cover - duplicates are caught above
+    except BibliographyDataError as error:
+        duplicate = re.search(r"key (\S+) has a duplicate (\S+) field", str(error))
+        if duplicate:
+            key, field_name = duplicate.group(1).strip("'\""), duplicate.group(2).strip("'\"")
+            line = next((h_line for _, h_key, h_line in headers if h_key == key), None)
+            return Bibliography({}, None), [Problem(
+                filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett")]
         return Bibliography({}, None), [Problem(filename, None, f"BibTeX-feil: {error}")]
 
     line_of_key = {key: line for _, key, line in headers}
@@ -166,7 +175,7 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
     for key, raw in data.entries.items():
         entry = Entry(
             key=key,
-            type=raw.type.lower(),
+            type=TYPE_ALIASES.get(raw.type.lower(), raw.type.lower()),
             line=line_of_key.get(key, 1),
             fields={name.lower(): str(value) for name, value in raw.fields.items()},
             persons={role.lower(): len(people) for role, people in raw.persons.items()},

@@ -34,7 +34,8 @@ REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
 }
 GENERATED_HEADINGS = ("Kilder",)
-LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
+LITTERATUR_PAGE = "litteratur.md"
+ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # the full bibliography: one anchor per .bib key
 MIN_LINKS_TO_OTHER_PAGES = 3
 UNSAFE_HTML_RES = [
     (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I), "«<{0}>»"),
@@ -245,6 +246,8 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
                     close = difflib.get_close_matches(target, list(index.page_types), n=1)
                     hint = f"mente du «{close[0]}»?" if close else "sjekk stien (relativt til docs/)"
                     problems.append(Problem(path, line, f"relasjonen peker på «{target}», som ikke finnes; {hint}"))
+                elif index.page_types[target] == "":
+                    continue  # that page's own front matter is reported; don't pile on
                 elif index.page_types[target] not in CONTENT_TYPES:
                     problems.append(Problem(path, line,
                                             f"relasjonen peker på «{target}», som ikke er en innholdsside; "
@@ -344,13 +347,25 @@ def _check_link(path: str, link, index: SiteIndex) -> tuple[Problem | None, Anch
     return None, None
 
 
+def address_problem(path: str) -> Problem | None:
+    """File and folder names: lowercase ASCII with hyphens (æ → ae, ø → o, å → a)."""
+    if ADDRESS_RE.match(path):
+        return None
+    stem = path[:-3] if path.endswith(".md") else path
+    suggestion = re.sub(r"[^a-z0-9/]+", "-", stem.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"})))
+    suggestion = re.sub(r"-*/-*", "/", suggestion).strip("-") + ".md"
+    return Problem(path, None, f"filnavnet blir en del av adressen og kan bare ha små bokstaver a–z, sifre og "
+                               f"bindestrek; gi filen navnet «{suggestion}»")
+
+
 def check_page(path: str, text: str, index: SiteIndex) -> tuple[list[Problem], list[AnchorLink]]:
     """All source-level problems of one page (docs-relative `path`)."""
+    address = address_problem(path)
     try:
         page = parse_page(text)
     except FrontMatterError as error:
-        return [Problem(path, error.line, error.message)], []
-    problems = check_front_matter(path, text, page.meta)
+        return [Problem(path, error.line, error.message)] + ([address] if address else []), []
+    problems = check_front_matter(path, text, page.meta) + ([address] if address else [])
     page_type = page.meta.get("type") if page.meta.get("type") in REQUIRED_HEADINGS or page.meta.get("type") == "side" else None
     if page_type is None:
         return problems, []

@@ -88,3 +88,16 @@ def test_status_fields_are_required():
 def test_unknown_entry_type():
     _, problems = check_bibliography(GOOD.replace("@misc", "@unknown"))
     assert "ukjent oppføringstype «@unknown»" in problems[0].message
+
+
+def test_duplicate_field_names_entry_and_field():
+    text = GOOD.replace("  title = {Boka},\n", "  title = {Boka},\n  title = {Boken},\n")
+    _, problems = check_bibliography(text)
+    assert [str(p) for p in problems] == ["bibliography.bib:2: «hansen2020» har feltet «title» to ganger; slå dem sammen til ett"]
+
+
+def test_plain_bibtex_type_names_from_zotero_are_accepted():
+    text = GOOD.replace("@book{hansen2020", "@phdthesis{hansen2020").replace(
+        "publisher = {Forlaget}", "school = {UiB},\n  type = {Doktoravhandling}")
+    bibliography, problems = check_bibliography(text)
+    assert problems == [] and bibliography.entries["hansen2020"].type == "thesis"

@@ -174,3 +174,14 @@ def test_html_that_can_run_script_is_refused():
         messages = problems(BEGREP.replace("## I praksis", snippet + "\n\n## I praksis"))
         assert any(expected in m for m in messages), (snippet, messages)
     assert problems(BEGREP.replace("Ingress", "Et eksempel: `<script>` i kode, og ordet data: her. Ingress")) == []
+
+
+def test_file_names_follow_the_address_rules():
+    found, _ = check_page("begreper/Å styrke.md", BEGREP, INDEX)
+    assert any("gi filen navnet «begreper/a-styrke.md»" in p.message for p in found)
+
+
+def test_relation_to_a_page_with_broken_front_matter_is_not_reported_twice():
+    index = SiteIndex({**INDEX.page_types, "teorier/t.md": ""}, INDEX.files, INDEX.bib_keys)
+    found, _ = check_page("begreper/a.md", BEGREP, index)
+    assert not any("relasjonen" in p.message for p in found)
