@@ -12,7 +12,7 @@ VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 
 def use_project_python() -> None:
     """Re-start the calling script under .venv/bin/python, or explain how to install it."""
-    if Path(sys.prefix).resolve() == (ROOT / ".venv").resolve():
+    if sys.prefix != sys.base_prefix:  # already in a virtualenv (.venv, or the one running the tests)
         sys.path.insert(0, str(ROOT / "hooks"))
         return
     if not VENV_PYTHON.exists():

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 
-PROJECT_PARTS = ("hooks", "overrides", "schema", "includes")
+PROJECT_PARTS = ("hooks", "overrides", "schema", "includes", "scripts", "stavekontroll")
 
 
 def make_project(target: Path, fixture: str | None = "site") -> Path:
@@ -21,6 +21,7 @@ def make_project(target: Path, fixture: str | None = "site") -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         shutil.copytree(ROOT / part, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / ".pymarkdown.json", target / ".pymarkdown.json")
     if fixture is None:
         shutil.copytree(ROOT / "docs", target / "docs")
         shutil.copy(ROOT / "bibliography.bib", target / "bibliography.bib")
