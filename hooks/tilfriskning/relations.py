@@ -11,6 +11,8 @@ import html
 import posixpath
 from dataclasses import dataclass
 
+from .graph import Edge, sort_key
+
 # relation -> (label on the declaring page, label on the target page)
 LABELS: dict[str, tuple[str, str]] = {
     "bygger_på": ("Bygger på", "Grunnlag for"),
@@ -22,22 +24,15 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
-class Relation:
-    source: str
-    target: str
-    relation: str
-
-
-@dataclass(frozen=True)
 class PageInfo:
     title: str
     description: str
     url: str  # relative to the page that shows the link
 
 
-def collect_relations(relations_by_page: dict[str, dict]) -> list[Relation]:
+def collect_relations(relations_by_page: dict[str, dict]) -> list[Edge]:
     """All declared relations; a `relatert` pair declared on both pages counts once."""
-    found: list[Relation] = []
+    found: list[Edge] = []
     seen_related: set[frozenset[str]] = set()
     for source in sorted(relations_by_page):
         for name, targets in (relations_by_page[source] or {}).items():
@@ -47,11 +42,11 @@ def collect_relations(relations_by_page: dict[str, dict]) -> list[Relation]:
                     if pair in seen_related:
                         continue
                     seen_related.add(pair)
-                found.append(Relation(source, str(target), name))
+                found.append(Edge(source, str(target), name))
     return found
 
 
-def groups_for(page: str, relations: list[Relation]) -> list[tuple[str, list[str]]]:
+def groups_for(page: str, relations: list[Edge]) -> list[tuple[str, list[str]]]:
     """(Norwegian label, target pages) for one page, outgoing before inverse, in LABELS order."""
     groups: dict[str, list[str]] = {}
     for name, (label, inverse) in LABELS.items():
@@ -80,14 +75,6 @@ def backlinks(links_by_page: dict[str, list[str]], pages: set[str]) -> dict[str,
     return {page: sorted(sources) for page, sources in result.items()}
 
 
-NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three characters after z
-
-
-def title_key(title: str) -> str:
-    """Sort key putting æ, ø, å after z, in that order, as Norwegian does."""
-    return title.casefold().translate(NORWEGIAN_ORDER)
-
-
 def _link(info: PageInfo) -> str:
     return (f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
             f"{html.escape(info.title)}</a>")
@@ -97,11 +84,11 @@ def relations_html(groups: list[tuple[str, list[str]]], info: dict[str, PageInfo
     """The 'Sammenhenger' box: one labelled list per relation group."""
     rows = []
     for label, targets in groups:
-        items = "".join(f"<li>{_link(info[t])}</li>" for t in sorted(targets, key=lambda t: title_key(info[t].title)))
+        items = "".join(f"<li>{_link(info[t])}</li>" for t in sorted(targets, key=lambda t: sort_key(info[t].title)))
         rows.append(f'<div class="sammenheng"><h3 class="sammenheng__type">{label}</h3><ul>{items}</ul></div>')
     return '<div class="sammenhenger">' + "".join(rows) + "</div>"
 
 
 def backlinks_html(sources: list[str], info: dict[str, PageInfo]) -> str:
-    items = "".join(f"<li>{_link(info[s])}</li>" for s in sorted(sources, key=lambda s: title_key(info[s].title)))
+    items = "".join(f"<li>{_link(info[s])}</li>" for s in sorted(sources, key=lambda s: sort_key(info[s].title)))
     return f'<ul class="lenker-hit">{items}</ul>'

@@ -6,7 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 PAGES = ["", "begreper/testbegrep/", "teorier/testteori/", "metoder/testmetode/",
-         "forskning/testartikkel/", "temaer/testtema/", "litteratur/", "404.html"]
+         "forskning/testartikkel/", "temaer/testtema/", "litteratur/", "kunnskapskart/", "forskning/",
+         "404.html"]
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 

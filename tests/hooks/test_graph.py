@@ -81,3 +81,35 @@ def _norm(path: str) -> str:
 def test_sections_order_kilder_last(built_fixture):
     headings = [h["id"] for h in html_of(built_fixture, "metoder/testmetode.md").select("article h2")]
     assert headings[-3:] == ["sammenhenger", "sider-som-lenker-hit", "kilder"]
+
+
+def test_knowledge_map_links_every_content_page_and_table_holds_every_edge(built_fixture):
+    metas = front_matters(built_fixture)
+    content = {path: meta for path, meta in metas.items() if meta["type"] != "side"}
+    page = html_of(built_fixture, "kunnskapskart.md")
+    svg = page.select_one("article .kart-ramme svg")
+    assert svg is not None and "kunnskapskart" not in str(page.select_one("article p:last-of-type"))
+    linked = {a["aria-label"] for a in svg.select("a.kart-node")}
+    assert linked == {meta["title"] for meta in content.values()}
+    edges = set()
+    for source, meta in content.items():
+        for name, targets in (meta.get("relations") or {}).items():
+            for target in targets:
+                pair = (metas[source]["title"], metas[target]["title"])
+                if name == "relatert":  # symmetric: the table lists the pair once, alphabetically
+                    pair = tuple(sorted(pair, key=str.casefold))
+                edges.add((pair[0], LABEL[name].lower(), pair[1]))
+    rows = {tuple(td.get_text() for td in tr.select("td")) for tr in page.select("article table.kart-tabell tbody tr")}
+    assert rows == edges
+    assert len(svg.select("path.kart-kant")) >= len(edges)
+
+
+def test_every_content_page_has_its_neighbourhood_map(built_fixture):
+    metas = front_matters(built_fixture)
+    for path, meta in metas.items():
+        if meta["type"] == "side":
+            continue
+        svg = html_of(built_fixture, path).select_one("article #sammenhenger ~ .kart-ramme svg")
+        assert svg is not None, path
+        current = svg.select('a[aria-current="page"]')
+        assert [a["aria-label"] for a in current] == [meta["title"]], path
