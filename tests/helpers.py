@@ -25,11 +25,13 @@ def make_project(target: Path, fixture: str | None = "site") -> Path:
     if fixture is None:
         shutil.copytree(ROOT / "docs", target / "docs")
         shutil.copy(ROOT / "bibliography.bib", target / "bibliography.bib")
+        shutil.copy(ROOT / "publiserte-adresser.txt", target / "publiserte-adresser.txt")
         shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
         return target
     source = FIXTURES / fixture
     shutil.copytree(source / "docs", target / "docs")
     shutil.copy(source / "bibliography.bib", target / "bibliography.bib")
+    shutil.copy(source / "publiserte-adresser.txt", target / "publiserte-adresser.txt")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.base.yml")
     nav = (source / "nav.yml").read_text(encoding="utf-8")
     (target / "mkdocs.yml").write_text("INHERIT: mkdocs.base.yml\n" + nav, encoding="utf-8")
@@ -39,7 +41,7 @@ def make_project(target: Path, fixture: str | None = "site") -> Path:
 def build(project: Path, *, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`, as `make build` runs it."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "SITE_URL", "PYPANDOC_PANDOC")}
-    full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project, env=full_env, capture_output=True, text=True, timeout=300,

@@ -130,3 +130,13 @@ def test_tags_link_to_the_tag_index(real_site):
     section = index.find(id="tag:likeperson")
     assert section is not None
     assert "Erfaringskonsulenter" in section.find_next("ul").get_text()
+
+
+def test_suggest_change_links_to_the_page_source_only_with_repo_url(real_site, real_site_with_repo):
+    with_repo = BeautifulSoup((real_site_with_repo / "metoder" / "motiverende-intervju" / "index.html")
+                              .read_text(encoding="utf-8"), "html.parser")
+    link = with_repo.select_one("p.foresla-endring a")
+    assert link["href"] == f"{REPO}/edit/main/docs/metoder/motiverende-intervju.md"
+    assert link.get_text() == "Foreslå endring"
+    without = (real_site / "metoder" / "motiverende-intervju" / "index.html").read_text(encoding="utf-8")
+    assert "foresla-endring" not in without

@@ -444,3 +444,26 @@ def check_relation_pairs(pages: dict[str, SourcePage], docs_prefix: str = "docs/
             f"sidene, så fjern «{name}: {target}» her",
         ))
     return problems
+
+
+def read_published(text: str) -> list[str]:
+    """Paths from publiserte-adresser.txt (one per line; # starts a comment)."""
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+def check_published_addresses(published: list[str], pages: set[str], redirects: dict[str, str],
+                              list_name: str = "publiserte-adresser.txt") -> list[Problem]:
+    """A published address must still lead somewhere: to its page, or through a redirect."""
+    problems = []
+    for path in published:
+        if path in pages or path in redirects:
+            continue
+        problems.append(Problem(list_name, None, f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en "
+                                                 f"omdirigering under redirects i mkdocs.yml, f.eks. «{path}: ny/sti.md»"))
+    for source, target in sorted(redirects.items()):
+        if target.split("#")[0] not in pages and "://" not in target:
+            problems.append(Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» går til «{target}», som ikke finnes"))
+        if source in pages:
+            problems.append(Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» skjuler en side som finnes; "
+                                                        "fjern omdirigeringen eller siden"))
+    return problems

@@ -117,6 +117,17 @@ def relation_from_both_ends(p):
     return f"docs/forskning/testartikkel.md:{line}: «metoder/testmetode.md» er allerede koblet hit fra den siden (støttes_av)"
 
 
+def page_renamed_without_redirect(p):
+    (p / "docs/temaer/testtema.md").rename(p / "docs/temaer/nytt-tema.md")
+    edit(p, "mkdocs.yml", "temaer/testtema.md", "temaer/nytt-tema.md")
+    return "publiserte-adresser.txt: «temaer/testtema.md» er publisert, men siden finnes ikke lenger"
+
+
+def script_in_page(p):
+    line = edit(p, BEGREP, "## I praksis", '<script src="https://example.org/x.js"></script>\n\n## I praksis')
+    return f"{BEGREP}:{line}: «<script>» kan kjøre skript i leserens nettleser og er ikke tillatt"
+
+
 CASES = {
     "unknown citation key": unknown_key,
     "malformed BibTeX": malformed_bib,
@@ -135,6 +146,8 @@ CASES = {
     "content page with too few links": too_few_links,
     "page missing from navigation": page_missing_from_nav,
     "relation declared from both ends": relation_from_both_ends,
+    "page renamed without a redirect": page_renamed_without_redirect,
+    "script tag in a page": script_in_page,
 }
 EXTRA_TEXT = {"missing required heading": "mangler overskriften «## I praksis»"}
 

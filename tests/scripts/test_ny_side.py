@@ -44,6 +44,7 @@ def test_new_page_is_placed_listed_and_refused_until_written(tmp_path):
     page = project / "docs" / "begreper" / "hap.md"
     assert page.exists()
     assert "      - begreper/hap.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "begreper/hap.md" in (project / "publiserte-adresser.txt").read_text(encoding="utf-8").splitlines()
     refused = build(project)
     assert refused.returncode != 0
     assert "docs/begreper/hap.md" in refused.stderr and "ukjent kildenøkkel «nokkel»" in refused.stderr

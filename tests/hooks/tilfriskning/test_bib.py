@@ -30,9 +30,13 @@ def test_project_bibliography_is_clean():
 
 
 def test_project_bibliography_has_every_reference_record():
+    import pytest
     import yaml
 
-    records = yaml.safe_load((ROOT.parent / "shared" / "source" / "references.yaml").read_text(encoding="utf-8"))
+    source = ROOT.parent / "shared" / "source" / "references.yaml"
+    if not source.exists():
+        pytest.skip("../shared (the source records) is not beside this clone, as on GitHub")
+    records = yaml.safe_load(source.read_text(encoding="utf-8"))
     bibliography, _ = check_bibliography((ROOT / "bibliography.bib").read_text(encoding="utf-8"))
     for record in records:
         entry = bibliography.entries[record["key"]]

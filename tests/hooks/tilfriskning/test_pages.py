@@ -185,3 +185,17 @@ def test_relation_to_a_page_with_broken_front_matter_is_not_reported_twice():
     index = SiteIndex({**INDEX.page_types, "teorier/t.md": ""}, INDEX.files, INDEX.bib_keys)
     found, _ = check_page("begreper/a.md", BEGREP, index)
     assert not any("relasjonen" in p.message for p in found)
+
+
+def test_published_addresses_never_disappear():
+    from tilfriskning.pages import check_published_addresses, read_published
+
+    published = read_published("# kommentar\nbegreper/a.md\nbegreper/gammel.md  # flyttet\nteorier/t.md\n")
+    assert published == ["begreper/a.md", "begreper/gammel.md", "teorier/t.md"]
+    pages = {"begreper/a.md", "teorier/t.md", "begreper/ny.md"}
+    (problem,) = check_published_addresses(published, pages, {})
+    assert str(problem) == ("publiserte-adresser.txt: «begreper/gammel.md» er publisert, men siden finnes ikke lenger; "
+                            "legg inn en omdirigering under redirects i mkdocs.yml, f.eks. «begreper/gammel.md: ny/sti.md»")
+    assert check_published_addresses(published, pages, {"begreper/gammel.md": "begreper/ny.md"}) == []
+    assert "går til «borte.md», som ikke finnes" in str(
+        check_published_addresses(published, pages, {"begreper/gammel.md": "borte.md"})[0])
