@@ -5,8 +5,10 @@ s. 12)" whose works link to the page's reference list and show the full referenc
 hover and keyboard focus; a "Kilder" list (alphabetical, unnumbered, each entry linked to
 its place on the Litteratur page, incomplete entries marked, and a note when the works
 were read through the 2022 thesis); on `litteratur.md`, the full bibliography with an
-anchor per key and the pages citing each work; and wherever another hook leaves
-`<span class="tf-referanse" data-kilde="KEY"></span>`, that work's full reference.
+anchor per key and the pages citing each work; wherever another hook leaves
+`<span class="tf-referanse" data-kilde="KEY"></span>`, that work's full reference; and
+for `<span class="tf-sidereferanse" data-side="PATH"></span>`, the Norsk APA reference
+of that page of this site (formatted in the same pandoc call, see citethis.py).
 Citation syntax inside code is left as written.
 
 How it sits on mkdocs-bibtex: the plugin keeps its job of finding citation blocks in
@@ -20,31 +22,39 @@ package at each build.
 from __future__ import annotations
 
 import posixpath
+import datetime as dt
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs_bibtex.registry import ReferenceRegistry
+from tilfriskning.bib import entry_sources
 from tilfriskning.citeproc import CiteprocError, format_citations
+from tilfriskning.citethis import item_key, page_item, real_author
 from tilfriskning.csl import write_derived_style
-from tilfriskning.glue import bib_path, cache_dir, citation_plugin, log
+from tilfriskning.gitdates import last_changed
+from tilfriskning.glue import bib_path, cache_dir, citation_plugin, docs_prefix, log, project_dir
+from tilfriskning.pages import CONTENT_TYPES
 from tilfriskning.pages import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.render import (
-    CitingPage, EntryStatus, citation_html, fill_references, kilder_html, litteratur_html,
+    CitingPage, EntryStatus, citation_html, fill_page_references, fill_references, kilder_html, litteratur_html,
 )
 from tilfriskning.source import FrontMatterError, parse_page, replace_in_code
 
 THESIS_KEY = "bacheloroppgave2022"
+PUBLISHED_BIB = "bibliography.bib"  # published at the site root, linked from Litteratur
 AT_MASK = "\ue000"  # stands in for "@" inside code while mkdocs-bibtex looks for citations
 
 
 class SiteRegistry(ReferenceRegistry):
     """Serves pre-formatted citations to mkdocs-bibtex; formats nothing per page."""
 
-    def __init__(self, bib_data, citations: dict[str, str]):  # noqa: D107 - no super(): it would re-parse the .bib
-        self.bib_data = bib_data
+    def __init__(self, bib_data, citations: dict[str, str], references: dict[str, str]):  # noqa: D107 - no super()
+        self.bib_data = bib_data  # (super().__init__ would re-parse the .bib)
         self.footnote_format = "{key}"
-        self.citations = citations
+        self.citations = citations  # block -> linked HTML
+        self.references = references  # key -> formatted reference (HTML)
 
     def validate_citation_blocks(self, citation_blocks) -> None:
         missing = [str(b) for b in citation_blocks if str(b) not in self.citations]
@@ -68,6 +78,8 @@ class _State:
         self.cited: dict[str, list[str]] = {}  # src_uri -> keys in reference-list order
         self.recommended: dict[str, set[str]] = {}  # src_uri -> keys it links to on Litteratur
         self.titles: dict[str, str] = {}
+        self.page_references: dict[str, str] = {}  # src_uri -> how to cite that page
+        self.bibtex: dict[str, str] = {}  # key -> the entry's text in the .bib
         self.files = None
 
 
@@ -95,23 +107,27 @@ def on_files(files, config):
     _state.files = files
     blocks: list[str] = []
     keys_by_page: dict[str, set[str]] = {}
+    metas = {}
     for file in files.documentation_pages():
         try:
             page = parse_page(file.content_string)
         except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
             continue
         _state.titles[file.src_uri] = str(page.meta.get("title", file.src_uri))
+        metas[file] = page.meta
         keys_by_page[file.src_uri] = {key for block in page.citation_blocks for key in block.keys}
         blocks += [block.raw for block in page.citation_blocks]
         _state.recommended[file.src_uri] = {
             anchor for target, anchor in (_link_parts(file.src_uri, link.target) for link in page.links)
             if target == LITTERATUR and anchor
         }
+    items = _page_items(metas, config)
     try:
-        result = format_citations(blocks, bib_path(config), Path(plugin.config.csl_file), cache_dir(config))
+        result = format_citations(blocks, bib_path(config), Path(plugin.config.csl_file), cache_dir(config), items)
     except CiteprocError as error:
         raise PluginError(f"pandoc kunne ikke formatere siteringene: {error}") from None
     formatted = result.formatted
+    _state.page_references = {items[key]["tf_path"]: real_author(text) for key, text in formatted.pages.items()}
     if result.pandoc_calls:
         log.info("Siteringer: %d nye formatert i ett pandoc-kall (%d i alt).", result.new_blocks, len(set(blocks)))
     else:
@@ -127,11 +143,28 @@ def on_files(files, config):
         )
         for key, entry in entries.items()
     }
+    bib = bib_path(config)
+    _state.bibtex = entry_sources(bib.read_text(encoding="utf-8"))
+    files.append(File.generated(config, PUBLISHED_BIB, abs_src_path=str(bib)))  # downloadable with the site
     plugin.registry = SiteRegistry(
         plugin.registry.bib_data,
         {raw: citation_html(text) for raw, text in formatted.citations.items()},
+        formatted.references,
     )
     return files
+
+
+def _page_items(metas: dict, config) -> dict[str, dict]:
+    """One CSL `webpage` item per content page, keyed by what its formatting depends on."""
+    content = {file: meta for file, meta in metas.items() if meta.get("type") in CONTENT_TYPES}
+    dates = last_changed(project_dir(config), docs_prefix(config).rstrip("/"),
+                         [f.src_uri for f in content], dt.date.today())
+    items = {}
+    for number, (file, meta) in enumerate(sorted(content.items(), key=lambda fm: fm[0].src_uri)):
+        item = page_item(file.src_uri, number, str(meta.get("title", "")), config.site_url + file.url,
+                         dates[file.src_uri].date, meta.get("forfattere"))
+        items[item_key(item)] = {**item, "tf_path": file.src_uri}
+    return items
 
 
 def _link_parts(source: str, target: str) -> tuple[str, str]:
@@ -166,7 +199,8 @@ def on_page_markdown(markdown, page, config, files):
                 citing.setdefault(key, []).append(entry)
             for key in sorted(_state.recommended.get(uri, set())):
                 recommending.setdefault(key, []).append(entry)
-        additions.append(litteratur_html(list(_state.references), _state.references, _state.statuses, citing, recommending))
+        additions.append(litteratur_html(list(_state.references), _state.references, _state.statuses, citing,
+                                         recommending, _state.bibtex, _url(PUBLISHED_BIB, page)))
     if additions:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(a.replace("@", AT_MASK) for a in additions) + "\n"
     return markdown
@@ -184,4 +218,6 @@ def on_page_content(html, page, config, files):
         _unmask_toc(page.toc)
     if 'class="tf-referanse" data-kilde=' in html:
         html = fill_references(html, _state.references, _state.statuses, _url(LITTERATUR, page))
+    if 'class="tf-sidereferanse" data-side=' in html:
+        html = fill_page_references(html, _state.page_references)
     return html

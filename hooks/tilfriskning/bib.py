@@ -204,3 +204,23 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
                 "fyll inn feltene, eller sett metadata_status = {partial}",
             ))
     return Bibliography(entries, data), problems
+
+
+def entry_sources(text: str) -> dict[str, str]:
+    """Each entry's own text in the .bib, from its @ to its closing brace, as written."""
+    sources = {}
+    for match in ENTRY_HEADER_RE.finditer(text):
+        if match.group(1).lower() in NON_ENTRY_TYPES:
+            continue
+        depth, end = 0, None
+        for index in range(text.index("{", match.start()), len(text)):
+            if text[index] == "{" and text[index - 1] != "\\":
+                depth += 1
+            elif text[index] == "}" and text[index - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    end = index + 1
+                    break
+        if end:
+            sources[match.group(2)] = text[match.start():end].strip()
+    return sources

@@ -10,10 +10,13 @@ each time. Here all citation blocks of all pages go into one document that pando
 - `link-citations: true`: each work inside a parenthesis links to its entry;
 - `lang: nb-NO`: Norwegian collation, so «Åkerblom» sorts after «Vederhus».
 
-The cache file is named after a hash of everything the output depends on (the .bib
-bytes, the style bytes, the pandoc binary and this module's format version), so it can
-never serve text formatted from other input; blocks not yet in it are formatted in one
-call, and a build where every block is known starts no pandoc at all.
+The same call formats "cite this page" items (CSL-JSON `webpage` items, one per page,
+see citethis.py), so a page's reference comes from the very engine and style as the
+bibliography. The cache file is named after a hash of everything the output depends on
+(the .bib bytes, the style bytes, the pandoc binary and this module's format version),
+so it can never serve text formatted from other input; page items are cached under
+their own content. Whatever is not yet in the cache is formatted in one call, and a
+build where everything is known starts no pandoc at all.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 CITE_DIV_RE = re.compile(r'<div id="c(\d+)">\s*<p>(.*?)</p>\s*</div>', re.DOTALL)
 REF_DIV_RE = re.compile(r'<div id="ref-([^"]+)" class="csl-entry"[^>]*>\s*(.*?)\s*</div>', re.DOTALL)
 TAG_RE = re.compile(r"<[^>]+>")
@@ -43,18 +47,20 @@ class Formatted:
 
     citations: dict[str, str] = field(default_factory=dict)
     references: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # page item key -> formatted reference
 
     @property
     def order(self) -> list[str]:
         return list(self.references)
 
     def to_json(self) -> str:
-        return json.dumps({"citations": self.citations, "references": self.references}, ensure_ascii=False)
+        return json.dumps({"citations": self.citations, "references": self.references, "pages": self.pages},
+                          ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> "Formatted":
         data = json.loads(text)
-        return cls(dict(data["citations"]), dict(data["references"]))
+        return cls(dict(data["citations"]), dict(data["references"]), dict(data.get("pages", {})))
 
 
 def pandoc_path() -> str:
@@ -73,24 +79,34 @@ def build_document(blocks: list[str]) -> str:
     return header + "\n".join(f"::: {{#c{i}}}\n{block}\n:::\n" for i, block in enumerate(blocks))
 
 
-def parse_output(output: str, blocks: list[str]) -> Formatted:
+def parse_output(output: str, blocks: list[str], page_ids: set[str] = frozenset()) -> Formatted:
     """Split pandoc's HTML back into per-block citations and per-key references."""
     cited = {int(n): text.strip() for n, text in CITE_DIV_RE.findall(output)}
     missing = [blocks[i] for i in range(len(blocks)) if i not in cited]
     if missing:
         raise CiteprocError(f"pandoc formaterte ikke {', '.join(missing[:3])}")
-    references = {key: " ".join(text.split()) for key, text in REF_DIV_RE.findall(output)}
+    entries = {key: " ".join(text.split()) for key, text in REF_DIV_RE.findall(output)}
+    references = {key: text for key, text in entries.items() if key not in page_ids}
     if not references:
         raise CiteprocError("pandoc laget ingen litteraturliste")
-    return Formatted({blocks[i]: " ".join(cited[i].split()) for i in cited}, references)
+    pages = {key: text for key, text in entries.items() if key in page_ids}
+    if len(pages) != len(page_ids):
+        raise CiteprocError("pandoc formaterte ikke alle sidereferansene")
+    return Formatted({blocks[i]: " ".join(cited[i].split()) for i in cited}, references, pages)
 
 
-def run_pandoc(document: str, bib: Path, csl: Path) -> str:
+def run_pandoc(document: str, bib: Path, csl: Path, page_items: list[dict] = ()) -> str:
     command = [
         pandoc_path(), "--citeproc", "--bibliography", str(bib), "--csl", str(csl),
         "--from", "markdown", "--to", "html", "--wrap=none",
     ]
-    result = subprocess.run(command, input=document, capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        if page_items:
+            pages = Path(tmp) / "sider.json"
+            csl_items = [{k: v for k, v in item.items() if not k.startswith("tf_")} for item in page_items]
+            pages.write_text(json.dumps(csl_items, ensure_ascii=False), encoding="utf-8")
+            command += ["--bibliography", str(pages)]
+        result = subprocess.run(command, input=document, capture_output=True, text=True, check=False)
     if result.returncode != 0 or result.stderr.strip():
         raise CiteprocError((result.stderr or f"pandoc avsluttet med kode {result.returncode}").strip())
     return result.stdout
@@ -114,9 +130,12 @@ class FormatResult:
     new_blocks: int
 
 
-def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None) -> FormatResult:
-    """Formatted text for every block (and every reference), from cache or one pandoc call."""
+def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None,
+                     page_items: dict[str, dict] | None = None) -> FormatResult:
+    """Formatted text for every block, every reference and every page item (by its key),
+    from cache or one pandoc call."""
     unique = list(dict.fromkeys(blocks))
+    page_items = page_items or {}
     cache_file = cache_dir / f"citations-{cache_key(bib, csl)}.json" if cache_dir else None
     formatted = Formatted()
     if cache_file and cache_file.is_file():
@@ -125,10 +144,16 @@ def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | 
         except (ValueError, KeyError, TypeError):
             formatted = Formatted()
     todo = [b for b in unique if b not in formatted.citations]
-    if not todo and formatted.references:
+    todo_pages = {key: item for key, item in page_items.items() if key not in formatted.pages}
+    if not todo and not todo_pages and formatted.references:
         return FormatResult(formatted, 0, 0)
-    fresh = parse_output(run_pandoc(build_document(todo), bib, csl), todo)
-    formatted = Formatted({**formatted.citations, **fresh.citations}, fresh.references)
+    by_id = {item["id"]: key for key, item in todo_pages.items()}
+    output = run_pandoc(build_document(todo), bib, csl, list(todo_pages.values()))
+    fresh = parse_output(output, todo, set(by_id))
+    pages = {**formatted.pages, **{by_id[item_id]: text for item_id, text in fresh.pages.items()}}
+    citations = {**formatted.citations, **fresh.citations}
+    # keep what this build uses, so the cache doesn't grow with every edit
+    formatted = Formatted({b: citations[b] for b in unique}, fresh.references, {k: pages[k] for k in page_items})
     if cache_file:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         for old in cache_file.parent.glob("citations-*.json"):
@@ -137,7 +162,7 @@ def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | 
         tmp = cache_file.with_suffix(".tmp")
         tmp.write_text(formatted.to_json(), encoding="utf-8")
         tmp.replace(cache_file)
-    return FormatResult(formatted, 1, len(todo))
+    return FormatResult(formatted, 1, len(todo) + len(todo_pages))
 
 
 def plain_text(fragment: str) -> str:

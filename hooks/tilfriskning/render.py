@@ -14,6 +14,7 @@ from .citeproc import short_label
 
 REF_HREF_RE = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
 PLACEHOLDER_RE = re.compile(r'<span class="tf-referanse" data-kilde="([a-z0-9]+)"></span>')
+PAGE_PLACEHOLDER_RE = re.compile(r'<span class="tf-sidereferanse" data-side="([^"]+)"></span>')
 INCOMPLETE = "Ufullstendige opplysninger"
 INCOMPLETE_TITLE = "Noen bibliografiske opplysninger mangler eller er ikke bekreftet"
 UNCHECKED = "Ikke kontrollert mot originalen"
@@ -102,9 +103,11 @@ def _page_links(pages: list[CitingPage]) -> str:
 
 
 def litteratur_html(order: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
-                    citing: dict[str, list[CitingPage]], recommending: dict[str, list[CitingPage]] | None = None) -> str:
+                    citing: dict[str, list[CitingPage]], recommending: dict[str, list[CitingPage]] | None = None,
+                    bibtex: dict[str, str] | None = None, download_url: str | None = None) -> str:
     """The full bibliography: every entry, anchored by its key, with the pages citing it
-    (and those recommending it as further reading)."""
+    (and those recommending it as further reading), its BibTeX to copy, and a link to
+    download the whole .bib."""
     items = []
     for key in order:
         pages = citing.get(key, [])
@@ -116,11 +119,17 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
         else:
             cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
         badges = _badges(statuses[key], True)
+        source = (bibtex or {}).get(key)
+        code = (f'<details class="litteratur-bibtex"><summary>BibTeX</summary><pre><code>{html.escape(source)}'
+                "</code></pre></details>") if source else ""
         items.append(
             f'<li id="{key}" class="kilde"><span class="kilde-tekst">{references[key]}</span>'
-            + (f" {badges}" if badges else "") + f" {cited}</li>"
+            + (f" {badges}" if badges else "") + f" {cited}{code}</li>"
         )
-    return "\n".join(['<ul class="litteratur">', *items, "</ul>"])
+    download = (f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
+                "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"
+                if download_url else "")
+    return "\n".join([download, '<ul class="litteratur">', *items, "</ul>"]).lstrip("\n")
 
 
 def fill_references(html_text: str, references: dict[str, str], statuses: dict[str, EntryStatus],
@@ -139,3 +148,10 @@ def fill_references(html_text: str, references: dict[str, str], statuses: dict[s
         return " ".join(parts)
 
     return PLACEHOLDER_RE.sub(full, html_text)
+
+
+def fill_page_references(html_text: str, page_references: dict[str, str]) -> str:
+    """Replace each `<span class="tf-sidereferanse" data-side="PATH"></span>` by how to cite that page."""
+    return PAGE_PLACEHOLDER_RE.sub(
+        lambda m: f'<span class="tf-sidereferanse">{page_references[m.group(1)]}</span>'
+        if m.group(1) in page_references else m.group(0), html_text)

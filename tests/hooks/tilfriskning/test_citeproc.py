@@ -52,3 +52,28 @@ def test_format_citations_one_call_then_cache(tmp_path: Path):
 
 def test_short_label():
     assert short_label("Fekjær, H. O. (2016). <em>Rus</em>.") == "Fekjær, H. O. (2016)"
+
+
+def test_page_items_are_formatted_in_the_same_call_without_year_suffixes(tmp_path: Path):
+    import datetime as dt
+
+    from tilfriskning.citethis import item_key, page_item, real_author
+
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    day = dt.date(2026, 11, 26)
+    items = [page_item("a/b.md", 1, "Første side", "https://x.no/a/b/", day, None),
+             page_item("a/c.md", 2, "Andre side", "https://x.no/a/c/", day, None),
+             page_item("a/d.md", 3, "Tredje side", "https://x.no/a/d/", day, ["Hansen, Kari"])]
+    keyed = {item_key(i): i for i in items}
+    result = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
+    assert result.pandoc_calls == 1
+    texts = [real_author(result.formatted.pages[item_key(i)]) for i in items]
+    assert texts[0] == ('Tilfriskning. (2026, 26. november). <em>Første side</em>. '
+                        '<a href="https://x.no/a/b/">https://x.no/a/b/</a>')
+    assert "2026a" not in texts[1] and texts[1].startswith("Tilfriskning. (2026, 26. november). <em>Andre side</em>")
+    assert texts[2].startswith("Hansen, K. (2026, 26. november). <em>Tredje side</em>. Tilfriskning.")
+    again = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
+    assert again.pandoc_calls == 0
