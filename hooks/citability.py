@@ -96,4 +96,4 @@ def on_page_markdown(markdown, page, config, files):
     source_url = f"{repository}/blob/{_state.commit}/{docs_prefix(config)}{path}" if repository and _state.commit else None
     box = cite_box(path, bibtex_online(path, title, url, date, _state.today, authors), norwegian_date(date),
                    source_url, _state.commit, _unchecked_example(path, source, config))
-    return markdown.rstrip("\n") + "\n\n## Siter denne siden {#siter-denne-siden}\n\n" + box + "\n"
+    return markdown.rstrip("\n") + "\n\n## Siter denne siden {#siter-denne-siden data-search-exclude}\n\n" + box + "\n"

@@ -188,7 +188,7 @@ def on_page_markdown(markdown, page, config, files):
     if keys:
         litteratur = _url(LITTERATUR, page)
         thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in _state.references else None
-        additions.append("## Kilder {#kilder}\n\n" + kilder_html(
+        additions.append("## Kilder {#kilder data-search-exclude}\n\n" + kilder_html(
             keys, _state.references, _state.statuses, litteratur, THESIS_KEY, thesis))
     if page.file.src_uri == LITTERATUR:
         citing: dict[str, list[CitingPage]] = {}

@@ -105,10 +105,10 @@ def on_page_markdown(markdown, page, config, files):
             nodes, edges = neighbourhood(_graph.nodes, _graph.relations, path, depth=1)
             local_map = _map(nodes, edges, page, title=f"Kart over {source.meta.get('title', path)} og sidene den henger sammen med",
                              highlight=path, id_prefix="naerkart")
-            sections.append("## Sammenhenger {#sammenhenger}\n\n" + relations_html(groups, info) + "\n\n" + local_map)
+            sections.append("## Sammenhenger {#sammenhenger data-search-exclude}\n\n" + relations_html(groups, info) + "\n\n" + local_map)
     sources = _graph.backlinks.get(path)
     if sources:
-        sections.append("## Sider som lenker hit {#sider-som-lenker-hit}\n\n" + backlinks_html(sources, _info(sources, page)))
+        sections.append("## Sider som lenker hit {#sider-som-lenker-hit data-search-exclude}\n\n" + backlinks_html(sources, _info(sources, page)))
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
     if MAP_MARKER in markdown:

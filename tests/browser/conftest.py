@@ -65,3 +65,18 @@ def page(browser, served_fixture):
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def served_real_site(tmp_path_factory):
+    """The real site built for, and served at, its own SITE_URL; yields that URL."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    project = make_project(tmp_path_factory.mktemp("served-real") / "project", fixture=None)
+    result = build(project, env={"SITE_URL": url})
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()

@@ -1,0 +1,68 @@
+"""Norwegian search in the real site: inflected forms, multi-word queries, abbreviations."""
+
+from __future__ import annotations
+
+import pytest
+
+# (what a practitioner types, pages of which one must be among the first three results)
+QUERIES = [
+    ("motivasjonen", ["begreper/motivasjon/"]),
+    ("motivert", ["begreper/motivasjon/"]),
+    ("MI", ["metoder/motiverende-intervju/"]),
+    ("motiverende intervju", ["metoder/motiverende-intervju/"]),
+    ("erfaringskonsulenter", ["metoder/erfaringskonsulenter/"]),
+    ("erfaringskonsulentene", ["metoder/erfaringskonsulenter/"]),
+    ("likeperson", ["metoder/erfaringskonsulenter/"]),
+    ("erfaringsmedarbeider", ["metoder/erfaringskonsulenter/"]),
+    ("anerkjennelsen", ["begreper/anerkjennelse/", "teorier/honneth/"]),
+    ("Honneth", ["teorier/honneth/"]),
+    ("kjærligheten", ["teorier/honneth/"]),
+    ("rusavhengighet", ["begreper/rusmiddelavhengighet/"]),
+    ("avhengigheten", ["begreper/rusmiddelavhengighet/"]),
+    ("rusmidler", ["begreper/rusmiddelavhengighet/"]),
+    ("overdosene", ["begreper/rusmiddelavhengighet/"]),
+    ("tilbakefallet", ["begreper/rusmiddelavhengighet/"]),
+    ("tilfriskning", ["begreper/recovery/", "metoder/recovery-orientert-praksis/"]),
+    ("recovery", ["begreper/recovery/", "metoder/recovery-orientert-praksis/"]),
+    ("ROP", ["forskning/biong-og-soggiu-2015/", "metoder/recovery-orientert-praksis/"]),
+    ("stigmaet", ["begreper/stigma-og-skam/"]),
+    ("skammen", ["begreper/stigma-og-skam/"]),
+    ("brukermedvirkningen", ["begreper/brukermedvirkning/"]),
+    ("endringssnakket", ["begreper/endringssnakk/"]),
+    ("indre motivasjon", ["temaer/indre-motivasjon-i-praksis/", "begreper/motivasjon/"]),
+    ("selvbestemmelsen", ["teorier/deci-og-ryan/"]),
+    ("integrert regulering", ["teorier/deci-og-ryan/"]),
+    ("Bateson", ["teorier/bateson/"]),
+    ("veiledningen", ["teorier/bateson/"]),
+    ("likeverdig relasjon", ["begreper/likeverd-og-relasjon/"]),
+    ("faktaboks Nymoen", ["forskning/nymoen-2020/"]),
+    ("kunnskapskartet", ["kunnskapskart/"]),
+    ("kildekritikken", ["om/kunnskapsgrunnlaget/"]),
+    ("sitere", ["om/nettstedet/"]),
+    ("personvern", ["om/nettstedet/"]),
+]
+
+
+def search(page, base: str, query: str) -> tuple[list[str], str]:
+    page.goto(base)
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially(query, delay=15)
+    page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
+        return m && !/Skriv søkeord|Starter søk/.test(m.textContent); }""", timeout=10000)
+    page.wait_for_timeout(300)
+    hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
+        .slice(0, 3).map(a => a.getAttribute('href'))""")
+    pages = [h.split("#")[0].split("?")[0].replace(base, "") for h in hrefs]
+    return pages, page.locator(".md-search-result__meta").inner_text()
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_the_right_page_in_the_first_three(page, served_real_site, query, expected):
+    pages, meta = search(page, served_real_site, query)
+    assert any(p in expected for p in pages), f"{query!r}: {pages} ({meta})"
+
+
+def test_no_hit_gives_a_helpful_norwegian_message(page, served_real_site):
+    pages, meta = search(page, served_real_site, "xyzzyqqq")
+    assert pages == []
+    assert meta.startswith("Ingen treff. Prøv et annet ord")
