@@ -309,7 +309,7 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
         y += 26
     width, height = max(layout.width, used + 2 * MARGIN), y + MARGIN
     dx = (width - layout.width) / 2
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="kart" role="group" aria-labelledby="{p}-tittel" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
            f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
            f'style="max-width:{_n(width)}px;height:auto">',
            f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
@@ -334,7 +334,9 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
         baseline = b.y + (b.h - len(lines) * LINE_H) / 2 + LINE_H / 2 + 0.35 * FONT
         dys = [""] + [f' dy="{LINE_H}"'] * (len(lines) - 1)
         spans = "".join(f'<tspan x="{_n(b.x + b.w / 2)}"{dy}>{esc(line)}</tspan>' for dy, line in zip(dys, lines))
-        out.append(f'<a class="kart-node kart-node--{node.type}" href="{esc(url_for(path))}" aria-label="{esc(node.title)}"'
+        # xlink:href, not href: Material's link previews rewrite every [href] of a fetched page
+        # and fail on SVG links, whose href property is read-only
+        out.append(f'<a class="kart-node kart-node--{node.type}" xlink:href="{esc(url_for(path))}" aria-label="{esc(node.title)}"'
                    f'{current}><title>{esc(node.description or node.title)}</title>'
                    f'<rect class="kart-boks" x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6"/>'
                    f'<text class="kart-tekst" y="{_n(baseline)}" text-anchor="middle">{spans}</text></a>')

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 ID_ATTR_RE = re.compile(r'(\s(?:id|for))="([^"]+)"')
 ARIA_RE = re.compile(r'(\saria-(?:labelledby|describedby|controls))="([^"]+)"')
 LOCAL_REF_RE = re.compile(r'(\s(?:href|data-clipboard-target)="|url\()#([^")]+)')
-HREF_RE = re.compile(r'(<a\b[^>]*?\shref=")([^"#:]*?)(#[^"]*)?"')
+HREF_RE = re.compile(r'(<a\b[^>]*?\s(?:xlink:)?href=")([^"#:]*?)(#[^"]*)?"')  # SVG links use xlink:href
 HEADING_RE = re.compile(r"<(/?)h([1-5])\b")
 
 

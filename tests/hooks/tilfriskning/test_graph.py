@@ -50,6 +50,9 @@ def edge_paths(root: ET.Element) -> list[ET.Element]:
     return list(group.iter(SVG + "path"))
 
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
 def links(root: ET.Element) -> list[ET.Element]:
     return list(root.iter(SVG + "a"))
 
@@ -209,7 +212,7 @@ def test_legend_lists_exactly_the_relations_and_types_present():
 
 def test_nodes_are_links_from_url_for_with_tooltips():
     root = parse(render_svg(layout(SMALL_NODES, SMALL_EDGES), url, title="Kart"))
-    found = {a.get("href"): a for a in links(root)}
+    found = {a.get(XLINK_HREF): a for a in links(root)}
     assert set(found) == {url(n.path) for n in SMALL_NODES}
     mi = found["/metoder/mi/"]
     assert mi.get("class") == "kart-node kart-node--metode"
@@ -225,14 +228,14 @@ def test_text_is_escaped():
     root = parse(svg)
     assert root.find(SVG + "title").text == "Kart & <kunnskap>"
     tema = next(a for a in links(root) if a.get("aria-label") == "Rus & <psykisk> helse")
-    assert tema.get("href") == "/x?a=1&b=<temaer/rus.md>"
+    assert tema.get(XLINK_HREF) == "/x?a=1&b=<temaer/rus.md>"
     assert tema.find(SVG + "title").text == 'Tema med "sitat" og æøå.'
     assert "".join(tema.find(SVG + "text").itertext()) == "Rus & <psykisk> helse"
 
 
 def test_highlight_marks_the_centre():
     root = parse(render_svg(layout(SMALL_NODES, SMALL_EDGES), url, title="Kart", highlight=MI))
-    current = [a.get("href") for a in links(root) if a.get("aria-current") == "page"]
+    current = [a.get(XLINK_HREF) for a in links(root) if a.get("aria-current") == "page"]
     assert current == ["/metoder/mi/"]
     assert ".kart-node[aria-current] .kart-boks{stroke-width:4px}" in root.find(SVG + "style").text
     with pytest.raises(ValueError):
@@ -274,7 +277,7 @@ def test_output_is_deterministic_and_independent_of_input_order():
 
 def test_single_node_and_empty_graph_render():
     root = parse(render_svg(layout([SMALL_NODES[0]], []), url, title="Kart", highlight=MI))
-    assert [a.get("href") for a in links(root)] == ["/metoder/mi/"] and edge_paths(root) == []
+    assert [a.get(XLINK_HREF) for a in links(root)] == ["/metoder/mi/"] and edge_paths(root) == []
     assert "Relasjoner:" not in "".join(root.itertext())
     assert root.find(SVG + "defs").findall(SVG + "marker") == []
     parse(render_svg(layout([], []), url, title="Tomt kart"))

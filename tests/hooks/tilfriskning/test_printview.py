@@ -18,6 +18,7 @@ def test_links_to_pages_become_in_document_links():
     assert '<a href="#side-3-fekjaer2016">' in out and '<a href="#side-2">' in out
     assert '<a href="../bibliography.bib">' in out and '<a href="https://x.no/">' in out
     assert '<a href="#side-2">' in rewrite_links('<a href="begreper/a/">A</a>', "", pages, "utskrift/")
+    assert '<a class="kart-node" xlink:href="#side-2">' in rewrite_links('<a class="kart-node" xlink:href="../a/">', "begreper/b/", pages, "utskrift/")
 
 
 def test_assemble_orders_pages_with_contents_and_demoted_headings():

@@ -1,0 +1,115 @@
+"""The real site as readers use it: privacy, accessibility, phones, keyboard, navigation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from helpers import ROOT
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def page_urls() -> list[str]:
+    """Every page's address, from the navigation's source files."""
+    urls = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").as_posix()[:-3]
+        urls.append("" if rel == "index" else (rel[:-5] if rel.endswith("/index") else rel + "/"))
+    return urls
+
+
+def test_no_page_makes_a_request_to_another_host(page, served_real_site):
+    for url in page_urls() + ["404.html"]:
+        page.goto(served_real_site + url)
+        page.wait_for_load_state("networkidle")
+    outside = [u for u in page.requests if not u.startswith(served_real_site) and not u.startswith("data:")]
+    assert not outside, outside
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_aa_violation_on_any_page(browser, served_real_site, scheme):
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in page_urls() + ["404.html"]:
+        page.goto(served_real_site + url)
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page, options=WCAG_AA).response["violations"]
+        if violations:
+            found[url or "/"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    context.close()
+    assert not found, found
+
+
+def test_phone_width_has_no_sideways_scrolling_and_the_drawer_works(browser, served_real_site):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    wide = {}
+    for url in page_urls():
+        page.goto(served_real_site + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[url or "/"] = width
+    assert not wide, wide
+    page.goto(served_real_site)
+    page.click('label.md-header__button[for="__drawer"]')
+    page.wait_for_timeout(400)
+    page.locator("nav.md-nav--primary > ul > li > a[href$='kunnskapskart/']").click()
+    page.wait_for_url(re.compile(r".*/kunnskapskart/$"))
+    context.close()
+
+
+def test_keyboard_skip_link_focus_visible_and_everything_reachable(page, served_real_site):
+    page.goto(served_real_site + "metoder/motiverende-intervju/")
+    page.keyboard.press("Tab")
+    first = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.getAttribute('href')]")
+    assert first[0] == "Gå til innhold" and "#" in first[1]
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus must be visible"
+    page.keyboard.press("Enter")
+    reachable = page.evaluate("""() => [...document.querySelectorAll(
+        'article a[href], article button, article summary, article input, article [tabindex]:not([tabindex="-1"])')]
+        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden'
+                     && !e.closest('details:not([open]) > :not(summary)')).length""")
+    seen = set()
+    for _ in range(reachable * 2 + 100):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return e && e.closest('article') ? (e.getAttribute('href') || e.tagName) + '|' + e.textContent.trim().slice(0, 40)
+                                               + '|' + [...e.parentNode.children].indexOf(e) + '|' + e.getBoundingClientRect().top : null; }""")
+        if info:
+            seen.add(info)
+    assert len(seen) >= reachable, f"reached {len(seen)} of {reachable} interactive elements in the article"
+
+
+def test_palette_choice_is_remembered_across_pages(page, served_real_site):
+    page.goto(served_real_site)
+    before = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert after != before
+    page.goto(served_real_site + "begreper/motivasjon/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == after
+
+
+def test_instant_navigation_and_link_previews(page, served_real_site):
+    page.goto(served_real_site + "begreper/motivasjon/")
+    page.evaluate("window.__stayed = true")
+    link = page.locator("article a[data-preview][href*='deci-og-ryan']").first
+    link.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    assert "Deci og Ryan" in page.locator(".md-tooltip2--active").first.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r".*/teorier/deci-og-ryan/$"))
+    assert page.evaluate("window.__stayed === true"), "instant navigation keeps the page alive"
+
+
+def test_abbreviations_show_their_meaning_on_hover(page, served_real_site):
+    page.goto(served_real_site + "metoder/motiverende-intervju/")
+    abbr = page.locator("article abbr", has_text="MI").first
+    abbr.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    assert "Motiverende intervju" in page.locator(".md-tooltip2--active").first.inner_text()
