@@ -1,0 +1,78 @@
+"""Served under a sub-path, as a GitHub Pages project site is: links, assets, navigation, search."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from browser_helpers import free_port
+from helpers import build, make_project
+
+PREFIX = "/tilfriskning/"
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site only under PREFIX; everything else is 404, as on Pages."""
+
+    def translate_path(self, path):
+        if not path.startswith(PREFIX):
+            return "/nonexistent-outside-prefix"
+        return super().translate_path("/" + path[len(PREFIX):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def subpath_site(tmp_path_factory):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    project = make_project(tmp_path_factory.mktemp("subpath") / "project", fixture=None)
+    result = build(project, env={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(project / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+def test_every_link_and_asset_resolves_under_the_sub_path(page, subpath_site):
+    failed = []
+    page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
+    seen, queue = set(), [subpath_site]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        for href in page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)"):
+            target = urljoin(url, href).split("#")[0].split("?")[0]
+            if urlparse(target).netloc == urlparse(subpath_site).netloc and target not in seen:
+                assert target.startswith(subpath_site), f"{url} links outside the site: {target}"
+                if target.endswith("/") or target.endswith(".html"):
+                    queue.append(target)
+                else:
+                    status = page.request.get(target).status
+                    if status >= 400:
+                        failed.append((status, target))
+    assert len(seen) >= 30
+    assert not failed, failed
+
+
+def test_instant_navigation_and_search_under_the_sub_path(page, subpath_site):
+    page.goto(subpath_site + "begreper/motivasjon/")
+    page.evaluate("window.__stayed = true")
+    page.locator("article a[href*='deci-og-ryan']").first.click()
+    page.wait_for_url(re.compile(r".*/tilfriskning/teorier/deci-og-ryan/$"))
+    assert page.evaluate("window.__stayed === true")
+    page.click("input.md-search__input")
+    page.locator("input.md-search__input").press_sequentially("erfaringskonsulentene", delay=15)
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000)
+    href = page.locator(".md-search-result__item > .md-search-result__link").first.get_attribute("href")
+    assert href.startswith(subpath_site) and "erfaringskonsulenter" in href
