@@ -129,7 +129,8 @@ def on_files(files, config):
     formatted = result.formatted
     _state.page_references = {items[key]["tf_path"]: real_author(text) for key, text in formatted.pages.items()}
     if result.pandoc_calls:
-        log.info("Siteringer: %d nye formatert i ett pandoc-kall (%d i alt).", result.new_blocks, len(set(blocks)))
+        log.info("Siteringer: %d nye formatert med pandoc (%d kall samtidig; %d siteringer i alt).",
+                 result.new_blocks, result.pandoc_calls, len(set(blocks)))
     else:
         log.info("Siteringer: alle %d hentet fra hurtigbufferen, ingen pandoc-kall.", len(set(blocks)))
     _state.references = formatted.references

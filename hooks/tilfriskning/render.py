@@ -50,12 +50,18 @@ def citation_html(pandoc_html: str) -> str:
     )
 
 
-def _badges(status: EntryStatus, show_unchecked: bool) -> str:
+def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> str:
+    """Markers for an entry; `explain` adds the explanation as a tooltip (left out on
+    Litteratur, which explains them once and would otherwise mount dozens of tooltips)."""
+    def badge(kind: str, text: str, title: str) -> str:
+        tip = f' title="{title}"' if explain else ""
+        return f'<span class="kilde-merke kilde-merke--{kind}"{tip}>{text}</span>'
+
     out = []
     if not status.verified:
-        out.append(f'<span class="kilde-merke kilde-merke--ufullstendig" title="{INCOMPLETE_TITLE}">{INCOMPLETE}</span>')
+        out.append(badge("ufullstendig", INCOMPLETE, INCOMPLETE_TITLE))
     if show_unchecked and not status.source_checked:
-        out.append(f'<span class="kilde-merke kilde-merke--ukontrollert" title="{UNCHECKED_TITLE}">{UNCHECKED}</span>')
+        out.append(badge("ukontrollert", UNCHECKED, UNCHECKED_TITLE))
     return " ".join(out)
 
 
@@ -118,10 +124,14 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
             cited = f'<span class="sitert-pa">Anbefalt som videre lesning på: {_page_links(recommended)}.</span>'
         else:
             cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
-        badges = _badges(statuses[key], True)
+        badges = _badges(statuses[key], True, explain=False)
         source = (bibtex or {}).get(key)
-        code = (f'<details class="litteratur-bibtex"><summary>BibTeX</summary><pre><code>{html.escape(source)}'
-                "</code></pre></details>") if source else ""
+        # one copy button per entry, handled by Material's single clipboard listener; a code
+        # block or <details> per entry makes Material mount components for each, which for
+        # the whole bibliography costs a phone a second of script (Lighthouse)
+        code = (f' <button type="button" class="siter-kopier litteratur-bibtex" '
+                f'data-clipboard-text="{html.escape(source, quote=True)}" '
+                f'aria-label="Kopier BibTeX for {key}">Kopier BibTeX</button>') if source else ""
         items.append(
             f'<li id="{key}" class="kilde"><span class="kilde-tekst">{references[key]}</span>'
             + (f" {badges}" if badges else "") + f" {cited}{code}</li>"

@@ -117,8 +117,10 @@ def test_bibliography_is_published_and_each_entry_has_its_bibtex(built_fixture):
     assert (built_fixture / "site" / "bibliography.bib").read_bytes() == (built_fixture / "bibliography.bib").read_bytes()
     litteratur = soup(built_fixture, "litteratur")
     assert litteratur.select_one(".litteratur-last-ned a")["href"] == "../bibliography.bib"
-    code = litteratur.select_one("li#testredigert details pre code").get_text()
+    button = litteratur.select_one("li#testredigert button.litteratur-bibtex")
+    code = button["data-clipboard-text"]
     assert code.startswith("@incollection{testredigert,") and code.rstrip().endswith("}")
+    assert "metadata_status" in code and button.get_text() == "Kopier BibTeX"
 
 
 def test_print_view_holds_every_page_in_navigation_order(built_fixture):

@@ -54,7 +54,7 @@ def test_short_label():
     assert short_label("Fekjær, H. O. (2016). <em>Rus</em>.") == "Fekjær, H. O. (2016)"
 
 
-def test_page_items_are_formatted_in_the_same_call_without_year_suffixes(tmp_path: Path):
+def test_page_items_are_formatted_alongside_without_year_suffixes(tmp_path: Path):
     import datetime as dt
 
     from tilfriskning.citethis import item_key, page_item, real_author
@@ -69,7 +69,7 @@ def test_page_items_are_formatted_in_the_same_call_without_year_suffixes(tmp_pat
              page_item("a/d.md", 3, "Tredje side", "https://x.no/a/d/", day, ["Hansen, Kari"])]
     keyed = {item_key(i): i for i in items}
     result = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
-    assert result.pandoc_calls == 1
+    assert result.pandoc_calls == 2, "citations and page references: two pandoc processes, started together"
     texts = [real_author(result.formatted.pages[item_key(i)]) for i in items]
     assert texts[0] == ('Tilfriskning. (2026, 26. november). <em>Første side</em>. '
                         '<a href="https://x.no/a/b/">https://x.no/a/b/</a>')
@@ -77,3 +77,30 @@ def test_page_items_are_formatted_in_the_same_call_without_year_suffixes(tmp_pat
     assert texts[2].startswith("Hansen, K. (2026, 26. november). <em>Tredje side</em>. Tilfriskning.")
     again = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
     assert again.pandoc_calls == 0
+
+
+
+def test_page_references_are_the_same_formatted_apart_or_beside_the_bibliography(tmp_path: Path):
+    """Why splitting the call is safe: with the .bib in the same document, the page items
+    come out exactly as they do on their own."""
+    import datetime as dt
+    import json
+    import subprocess
+
+    from tilfriskning.citeproc import REF_DIV_RE, _command, run_pandoc
+    from tilfriskning.citethis import page_item
+
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    day = dt.date(2026, 11, 26)
+    items = [page_item(f"s/{n}.md", n, f"Side {n}", f"https://x.no/s/{n}/", day, ["Hansen, Kari"] if n == 2 else None)
+             for n in range(4)]
+    _, apart = run_pandoc(build_document([]), bib, csl, items)
+    pages = tmp_path / "sider.json"
+    pages.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    together = subprocess.run(_command([bib, pages], csl), input=build_document([]), capture_output=True,
+                              text=True, check=True).stdout
+    entries = lambda html: {k: " ".join(v.split()) for k, v in REF_DIV_RE.findall(html) if k.startswith("tilfriskning")}
+    assert entries(apart) == entries(together) and len(entries(apart)) == 4
