@@ -1,9 +1,72 @@
-"""Small helpers for the browser tests."""
+"""Small helpers for the browser tests: a free port, a built site served on localhost, axe runs."""
 
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
 import socket
+import threading
+from pathlib import Path
+
+from helpers import build, make_project
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SubPathHandler(QuietHandler):
+    """Serves the built site only under `prefix`; everything else is 404, as on GitHub Pages."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return "/nonexistent-outside-prefix"
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
+@contextlib.contextmanager
+def served_build(workdir: Path, prefix: str = "/", **project_options):
+    """Build a project for http://127.0.0.1:<port><prefix>, serve it there, and yield that URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{prefix}"
+    project = make_project(workdir / "project", **project_options)
+    result = build(project, env={"SITE_URL": url})
+    assert result.returncode == 0, result.stderr
+    handler_class = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield url
+    finally:
+        server.shutdown()
+
+
+def axe_violations(browser, base: str, urls: list[str], scheme: str) -> dict:
+    """WCAG 2.0/2.1 A and AA violations per page, found by axe-core in the given colour scheme."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in urls:
+        page.goto(base + url)
+        page.wait_for_load_state("networkidle")
+        violations = axe.run(page, options=WCAG_AA).response["violations"]
+        if violations:
+            found[url or "/"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    context.close()
+    return found

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from browser_helpers import free_port as _free_port
-from helpers import build, make_project
+from browser_helpers import served_build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -19,26 +15,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-
-
 @pytest.fixture(scope="session")
 def served_fixture(tmp_path_factory):
     """The fixture site built for, and served at, its own SITE_URL; yields that URL."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    project = make_project(tmp_path_factory.mktemp("served") / "project")
-    result = build(project, env={"SITE_URL": url})
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with served_build(tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -66,13 +47,5 @@ def page(browser, served_fixture):
 @pytest.fixture(scope="session")
 def served_real_site(tmp_path_factory):
     """The real site built for, and served at, its own SITE_URL; yields that URL."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    project = make_project(tmp_path_factory.mktemp("served-real") / "project", fixture=None)
-    result = build(project, env={"SITE_URL": url})
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
+    with served_build(tmp_path_factory.mktemp("served-real"), fixture=None) as url:
+        yield url

@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from browser_helpers import axe_violations
 from helpers import ROOT
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 def page_urls() -> list[str]:
@@ -30,17 +28,7 @@ def test_no_page_makes_a_request_to_another_host(page, served_real_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_wcag_aa_violation_on_any_page(browser, served_real_site, scheme):
-    axe = Axe()
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    found = {}
-    for url in page_urls() + ["404.html"]:
-        page.goto(served_real_site + url)
-        page.wait_for_load_state("networkidle")
-        violations = axe.run(page, options=WCAG_AA).response["violations"]
-        if violations:
-            found[url or "/"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
-    context.close()
+    found = axe_violations(browser, served_real_site, page_urls() + ["404.html"], scheme)
     assert not found, found
 
 

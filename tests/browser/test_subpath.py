@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from browser_helpers import free_port
-from helpers import build, make_project
+from browser_helpers import served_build
 
 PREFIX = "/tilfriskning/"
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site only under PREFIX; everything else is 404, as on Pages."""
-
-    def translate_path(self, path):
-        if not path.startswith(PREFIX):
-            return "/nonexistent-outside-prefix"
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def subpath_site(tmp_path_factory):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}{PREFIX}"
-    project = make_project(tmp_path_factory.mktemp("subpath") / "project", fixture=None)
-    result = build(project, env={"SITE_URL": base})
-    assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(_SubPathHandler, directory=str(project / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
+    with served_build(tmp_path_factory.mktemp("subpath"), prefix=PREFIX, fixture=None) as base:
+        yield base
 
 
 def test_every_link_and_asset_resolves_under_the_sub_path(page, subpath_site):
