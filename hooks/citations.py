@@ -8,14 +8,14 @@ were read through the 2022 thesis); on `litteratur.md`, the full bibliography wi
 anchor per key and the pages citing each work; wherever another hook leaves
 `<span class="tf-referanse" data-kilde="KEY"></span>`, that work's full reference; and
 for `<span class="tf-sidereferanse" data-side="PATH"></span>`, the Norsk APA reference
-of that page of this site (formatted in the same pandoc call, see citethis.py).
+of that page of this site (same engine, style and cache, see citethis.py).
 Citation syntax inside code is left as written.
 
 How it sits on mkdocs-bibtex: the plugin keeps its job of finding citation blocks in
 each page and replacing them (and of loading the .bib named in mkdocs.yml), but it is
 given a registry (its own extension point, `ReferenceRegistry`) that serves citations
-formatted by `tilfriskning.citeproc`: one pandoc call for the whole site, cached between
-builds. The nb-NO style file the plugin is pointed at is derived from the installed
+formatted by `tilfriskning.citeproc`: one pandoc call for all the citations of the site
+(and a concurrent one for the page references), cached between builds. The nb-NO style file the plugin is pointed at is derived from the installed
 package at each build.
 """
 

@@ -1,5 +1,7 @@
 """Format every citation of the site with ONE pandoc call, cached between builds.
 
+(Page references for "cite this page" go to a second call at the same time; see below.)
+
 mkdocs-bibtex, as shipped, starts one pandoc per page and re-serialises the whole .bib
 each time. Here all citation blocks of all pages go into one document that pandoc
 (`--citeproc`, the nb-NO Norsk APA style) turns into HTML, with:
@@ -16,7 +18,8 @@ process started at the same time, without the .bib: citeproc's work grows faster
 linearly with the number of entries (400 page items beside a 500-entry .bib took the
 call from 2.8 s to 5.4 s; apart they take 0.6 s, in parallel on the second core), and
 the result is identical because each page item has its own alias author, so nothing in
-one set can disambiguate against the other (tested). The cache file is named after a hash of everything the output depends on
+one set can disambiguate against the other (tested). The cache file is named after a hash
+of everything the output depends on
 (the .bib bytes, the style bytes, the pandoc binary and this module's format version),
 so it can never serve text formatted from other input; page items are cached under
 their own content. Whatever is not yet in the cache is formatted in one call, and a
@@ -147,7 +150,7 @@ class FormatResult:
 def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None,
                      page_items: dict[str, dict] | None = None) -> FormatResult:
     """Formatted text for every block, every reference and every page item (by its key),
-    from cache or one pandoc call."""
+    from cache, or from one pandoc call for the blocks and one concurrent call for the page items."""
     unique = list(dict.fromkeys(blocks))
     page_items = page_items or {}
     cache_file = cache_dir / f"citations-{cache_key(bib, csl)}.json" if cache_dir else None
