@@ -34,8 +34,8 @@ REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
 }
 GENERATED_HEADINGS = ("Kilder",)
-LITTERATUR_PAGE = "litteratur.md"
-ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # the full bibliography: one anchor per .bib key
+LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
+ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # lower-case ASCII, hyphens
 MIN_LINKS_TO_OTHER_PAGES = 3
 UNSAFE_HTML_RES = [
     (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I), "«<{0}>»"),
@@ -90,11 +90,11 @@ def _field_name(path) -> str:
     return "".join(parts) or "front matter"
 
 
-def _schema_message(error, meta: dict) -> tuple[str, str]:
-    """(top-level field, Norwegian message) for one jsonschema error."""
+def _schema_message(error, meta: dict) -> tuple[list[str], str]:
+    """(where: the field's keys from the top, Norwegian message) for one jsonschema error."""
     path = list(error.absolute_path)
     name = _field_name(path)
-    top = str(path[0]) if path else ""
+    top = [str(part) for part in path if isinstance(part, str)]
     value = error.instance
     validator = error.validator
     schema = error.schema
@@ -104,16 +104,16 @@ def _schema_message(error, meta: dict) -> tuple[str, str]:
         needed_by_type = page_type and not path and missing[0] not in ("title", "description", "type")
         extra = f" (påkrevd for type «{page_type}»)" if needed_by_type else ""
         where = f" under «{name}»" if path else ""
-        return (top or missing[0]), f"mangler feltet «{missing[0]}»{where}{extra}; legg det til i front matter"
+        return (top or [missing[0]]), f"mangler feltet «{missing[0]}»{where}{extra}; legg det til i front matter"
     if validator == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for extra in [k for k in value if k not in allowed]:
             close = difflib.get_close_matches(str(extra), allowed, n=1)
             hint = f"mente du «{close[0]}»?" if close else "tillatte felt er " + ", ".join(allowed)
-            return (top or str(extra)), f"ukjent felt «{extra}»{' under «' + name + '»' if path else ''}; {hint}"
+            return top + [str(extra)], f"ukjent felt «{extra}»{' under «' + name + '»' if path else ''}; {hint}"
     if "propertyNames" in error.schema_path:
         allowed = ", ".join(schema.get("enum", [])) or "bygger_på, støttes_av, utfordres_av, brukes_i, relatert"
-        return top, f"ukjent relasjonstype «{value}» i «relations»; tillatt: {allowed}"
+        return top + [str(value)], f"ukjent relasjonstype «{value}» i «relations»; tillatt: {allowed}"
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return top, f"«{name}» har verdien «{value}»; tillatt: {allowed}"
@@ -131,34 +131,41 @@ def _schema_message(error, meta: dict) -> tuple[str, str]:
     if validator == "uniqueItems":
         return top, f"«{name}» har samme verdi flere ganger; fjern dublettene"
     if validator == "pattern":
-        if top == "relations":
+        if top[:1] == ["relations"]:
             return top, (f"«{name}» er «{value}»; skriv stien til en side relativt til docs/, "
                          "med små bokstaver og uten #anker, f.eks. teorier/honneth.md")
-        if top in ("forfattere", "fagansvarlig"):
+        if top[:1] in (["forfattere"], ["fagansvarlig"]):
             return top, f"«{name}» er «{value}»; skriv navnet som «Etternavn, Fornavn»"
-        if top == "kilde":
+        if top == ["kilde"]:
             return top, f"«kilde» er «{value}»; en nøkkel har bare små bokstaver a–z og sifre"
         return top, f"«{name}» har feil form («{value}»)"
-    if validator == "not" and top == "":
-        return "", "feltene «kilde» og «faktaboks» hører bare til sider av type artikkel; fjern dem"
+    if validator == "not" and not top:
+        return [], "feltene «kilde» og «faktaboks» hører bare til sider av type artikkel; fjern dem"
     return top, f"«{name}»: {error.message}"
 
 
-def _field_line(text: str, field_name: str) -> int:
-    if field_name:
-        for number, line in enumerate(text.replace("\r\n", "\n").split("\n")[1:], start=2):
-            if line.strip() == "---":
+def _field_line(text: str, location: list[str]) -> int:
+    """The front-matter line of a field: the top-level key, then each nested key below it."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    found, start = 1, 1
+    for depth, name in enumerate(location):
+        indent = "" if depth == 0 else r"\s+(?:-\s+)?"
+        for number in range(start, len(lines)):
+            if lines[number].strip() == "---" or (depth and re.match(r"^\S", lines[number])):
+                return found
+            if re.match(rf"^{indent}{re.escape(name)}\s*:", lines[number]):
+                found, start = number + 1, number + 1
                 break
-            if re.match(rf"^{re.escape(field_name)}\s*:", line):
-                return number
-    return 1
+        else:
+            return found
+    return found
 
 
 def check_front_matter(path: str, text: str, meta: dict) -> list[Problem]:
     problems = []
     for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
-        field_name, message = _schema_message(error, meta)
-        problems.append(Problem(path, _field_line(text, field_name), message))
+        location, message = _schema_message(error, meta)
+        problems.append(Problem(path, _field_line(text, location), message))
     return problems
 
 

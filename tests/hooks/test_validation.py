@@ -128,6 +128,31 @@ def script_in_page(p):
     return f"{BEGREP}:{line}: «<script>» kan kjøre skript i leserens nettleser og er ikke tillatt"
 
 
+def unknown_key_without_likeness(p):
+    line = edit(p, BEGREP, "[@skjefstad2012, s. 56]", "[@hansen1999, s. 56]")
+    return f"{BEGREP}:{line}: ukjent kildenøkkel «hansen1999»"
+
+
+def missing_title(p):
+    edit(p, BEGREP, "title: Testbegrep\n", "")
+    return f"{BEGREP}:1: mangler feltet «title»"
+
+
+def unknown_relation_type(p):
+    line = edit(p, BEGREP, "  brukes_i:", "  brukt_i:")
+    return f"{BEGREP}:{line}: ukjent relasjonstype «brukt_i»"
+
+
+def event_handler_in_page(p):
+    line = edit(p, BEGREP, "## I praksis", '<img src="x.png" onerror="alert(1)">\n\n## I praksis')
+    return f"{BEGREP}:{line}: attributtet «onerror=» kan kjøre skript"
+
+
+def javascript_link(p):
+    line = edit(p, BEGREP, "## I praksis", "[klikk](javascript:alert(1))\n\n## I praksis")
+    return f"{BEGREP}:{line}: en «javascript:»-lenke kan kjøre skript"
+
+
 CASES = {
     "unknown citation key": unknown_key,
     "malformed BibTeX": malformed_bib,
@@ -148,6 +173,11 @@ CASES = {
     "relation declared from both ends": relation_from_both_ends,
     "page renamed without a redirect": page_renamed_without_redirect,
     "script tag in a page": script_in_page,
+    "unknown key, nothing like it": unknown_key_without_likeness,
+    "missing title": missing_title,
+    "unknown relation type": unknown_relation_type,
+    "event handler attribute in a page": event_handler_in_page,
+    "javascript: link in a page": javascript_link,
 }
 EXTRA_TEXT = {"missing required heading": "mangler overskriften «## I praksis»"}
 
