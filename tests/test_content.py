@@ -5,10 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT
+from tilfriskning.markdown_style import check_markdown_style
 from tilfriskning.spelling import check_spelling
 
 WORD_LIST = "stavekontroll/prosjektord.dic"
+OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"
 
 
 def test_pages_are_spelled_right():
@@ -19,6 +22,11 @@ def test_pages_are_spelled_right():
 
 
 def test_markdown_style():
-    result = subprocess.run([sys.executable, "-m", "pymarkdown", "--config", ".pymarkdown.json", "scan", "docs"],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    problems = check_markdown_style(ROOT)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.skipif(not OVERLAP.is_file(), reason="../shared/tools/overlap.py is not beside this checkout")
+def test_no_text_is_copied_from_the_thesis():
+    result = subprocess.run([sys.executable, str(OVERLAP), "docs"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
