@@ -21,10 +21,10 @@ from tilfriskning.citebox import citation_meta, cite_box, json_ld, secondary_exa
 from tilfriskning.citeproc import plain_text
 from tilfriskning.citethis import bibtex_online
 from tilfriskning.gitdates import PageDate, head_commit, last_changed, norwegian_date
-from tilfriskning.glue import citation_plugin, docs_prefix, log, project_dir, stop_build
+from tilfriskning.glue import citation_plugin, docs_prefix, log, parsed_pages, project_dir, stop_build
 from tilfriskning.pages import CONTENT_TYPES
 from tilfriskning.problems import Problem
-from tilfriskning.source import FrontMatterError, SourcePage, parse_page
+from tilfriskning.source import SourcePage
 
 
 class _State:
@@ -41,11 +41,7 @@ _state = _State()
 def on_files(files, config):
     global _state
     _state = _State()
-    for file in files.documentation_pages():
-        try:
-            _state.pages[file.src_uri] = parse_page(file.content_string)
-        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
-            continue
+    _state.pages = parsed_pages(files)
     folder = docs_prefix(config).rstrip("/")
     _state.dates = last_changed(project_dir(config), folder, sorted(_state.pages), _state.today)
     _state.commit = os.environ.get("GITHUB_SHA") or head_commit(project_dir(config))

@@ -21,7 +21,6 @@ package at each build.
 
 from __future__ import annotations
 
-import posixpath
 import datetime as dt
 from pathlib import Path
 
@@ -34,13 +33,13 @@ from tilfriskning.citeproc import CiteprocError, format_citations
 from tilfriskning.citethis import item_key, page_item, real_author
 from tilfriskning.csl import write_derived_style
 from tilfriskning.gitdates import last_changed
-from tilfriskning.glue import bib_path, cache_dir, citation_plugin, docs_prefix, log, project_dir
+from tilfriskning.glue import bib_path, cache_dir, citation_plugin, docs_prefix, log, parsed_pages, project_dir
 from tilfriskning.pages import CONTENT_TYPES
 from tilfriskning.pages import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.render import (
     CitingPage, EntryStatus, citation_html, fill_page_references, fill_references, kilder_html, litteratur_html,
 )
-from tilfriskning.source import FrontMatterError, parse_page, replace_in_code
+from tilfriskning.source import replace_in_code, resolve_link
 
 THESIS_KEY = "bacheloroppgave2022"
 PUBLISHED_BIB = "bibliography.bib"  # published at the site root, linked from Litteratur
@@ -108,17 +107,13 @@ def on_files(files, config):
     blocks: list[str] = []
     keys_by_page: dict[str, set[str]] = {}
     metas = {}
-    for file in files.documentation_pages():
-        try:
-            page = parse_page(file.content_string)
-        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
-            continue
-        _state.titles[file.src_uri] = str(page.meta.get("title", file.src_uri))
-        metas[file] = page.meta
-        keys_by_page[file.src_uri] = {key for block in page.citation_blocks for key in block.keys}
+    for path, page in parsed_pages(files).items():
+        _state.titles[path] = str(page.meta.get("title", path))
+        metas[files.get_file_from_path(path)] = page.meta
+        keys_by_page[path] = {key for block in page.citation_blocks for key in block.keys}
         blocks += [block.raw for block in page.citation_blocks]
-        _state.recommended[file.src_uri] = {
-            anchor for target, anchor in (_link_parts(file.src_uri, link.target) for link in page.links)
+        _state.recommended[path] = {
+            anchor for target, anchor in filter(None, (resolve_link(path, link.target) for link in page.links))
             if target == LITTERATUR and anchor
         }
     items = _page_items(metas, config)
@@ -166,12 +161,6 @@ def _page_items(metas: dict, config) -> dict[str, dict]:
                          dates[file.src_uri].date, meta.get("forfattere"))
         items[item_key(item)] = {**item, "tf_path": file.src_uri}
     return items
-
-
-def _link_parts(source: str, target: str) -> tuple[str, str]:
-    """(docs-relative file, anchor) of a relative link written on page `source`."""
-    file_part, _, anchor = target.partition("#")
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), file_part)), anchor
 
 
 def _url(target_uri: str, page) -> str | None:

@@ -13,17 +13,18 @@ readers and print. All of it stands before the Kilder list, which stays last.
 
 from __future__ import annotations
 
-from mkdocs.plugins import event_priority
 import html
 
+from mkdocs.plugins import event_priority
+from tilfriskning.glue import parsed_pages
 from tilfriskning.graph import RELATIONS, Node, layout, neighbourhood, ordered_edges, render_svg
 from tilfriskning.pages import CONTENT_TYPES
 from tilfriskning.relations import (
     PageInfo, backlinks, backlinks_html, collect_relations, groups_for, relations_html,
 )
+from tilfriskning.source import SourcePage
 
 MAP_MARKER = "<!-- kunnskapskart -->"
-from tilfriskning.source import FrontMatterError, SourcePage, parse_page
 
 
 class _Graph:
@@ -42,11 +43,7 @@ def on_files(files, config):
     global _graph
     _graph = _Graph()
     _graph.files = files
-    for file in files.documentation_pages():
-        try:
-            _graph.pages[file.src_uri] = parse_page(file.content_string)
-        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
-            continue
+    _graph.pages = parsed_pages(files)
     _graph.relations = collect_relations({p: page.meta.get("relations") for p, page in _graph.pages.items()})
     _graph.nodes = [
         Node(p, str(page.meta.get("title", p)), page.meta["type"], str(page.meta.get("description", "")))

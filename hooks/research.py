@@ -10,21 +10,18 @@ required by the front-matter schema, so a missing one stops the build there.
 
 from __future__ import annotations
 
+from tilfriskning.glue import parsed_pages
 from tilfriskning.research import TABLE_MARKER, Article, fact_box, insert_before_first_section, overview_table
-from tilfriskning.source import FrontMatterError, parse_page
 
 _articles: dict[str, Article] = {}
 
 
 def on_files(files, config):
     _articles.clear()
-    for file in files.documentation_pages():
-        try:
-            meta = parse_page(file.content_string).meta
-        except FrontMatterError:  # pragma: no cover - the validation hook stops the build first
-            continue
+    for path, page in parsed_pages(files).items():
+        meta = page.meta
         if meta.get("type") == "artikkel":
-            _articles[file.src_uri] = Article(file.src_uri, str(meta["title"]), str(meta["kilde"]), meta["faktaboks"])
+            _articles[path] = Article(path, str(meta["title"]), str(meta["kilde"]), meta["faktaboks"])
     return files
 
 

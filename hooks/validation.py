@@ -15,13 +15,12 @@ import re
 
 from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
-from tilfriskning.glue import bib_path, docs_prefix, log, project_dir, stop_build
+from tilfriskning.glue import bib_path, docs_prefix, log, parsed_pages, project_dir, stop_build
 from tilfriskning.pages import (
     LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_published_addresses,
     check_relation_pairs, read_published,
 )
 from tilfriskning.problems import Problem
-from tilfriskning.source import FrontMatterError, parse_page
 
 ID_RE = re.compile(r'\sid="([^"]+)"')
 PUBLISHED_LIST = "publiserte-adresser.txt"
@@ -57,13 +56,8 @@ def on_files(files, config):
     _ids.clear()
     prefix = docs_prefix(config)
     pages = {f.src_uri: f for f in files.documentation_pages()}
-    page_types, parsed = {}, {}
-    for src_uri, file in pages.items():
-        try:
-            parsed[src_uri] = parse_page(file.content_string)
-            page_types[src_uri] = str(parsed[src_uri].meta.get("type", ""))
-        except FrontMatterError:
-            page_types[src_uri] = ""
+    parsed = parsed_pages(files)
+    page_types = {uri: str(parsed[uri].meta.get("type", "")) if uri in parsed else "" for uri in pages}
     index = SiteIndex(
         page_types=page_types,
         files=frozenset(f.src_uri for f in files if not f.is_documentation_page()),

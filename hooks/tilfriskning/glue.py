@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from .problems import Problem
+from .source import FrontMatterError, SourcePage, parse_page
 
 log = logging.getLogger("mkdocs.hooks.tilfriskning")
 PLUGIN_NAME = "bibtex"
@@ -44,3 +45,18 @@ def stop_build(problems: list[Problem]) -> None:
     for problem in sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)):
         log.error(str(problem))
     raise PluginError(f"Bygget stoppet: {len(set(problems))} feil i innholdet (se linjene over). Rett dem og bygg på nytt.")
+
+
+def parsed_pages(files) -> dict[str, SourcePage]:
+    """Every documentation page whose front matter can be read, by its docs-relative path.
+
+    Pages that can't be read are left out: the validation hook reports them and stops the
+    build before any other hook uses this. Parsing is cached by text, so each hook may ask.
+    """
+    pages = {}
+    for file in files.documentation_pages():
+        try:
+            pages[file.src_uri] = parse_page(file.content_string)
+        except FrontMatterError:
+            continue
+    return pages

@@ -21,7 +21,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from .problems import Problem
-from .source import FrontMatterError, SourcePage, front_matter_line, parse_page
+from .source import EXTERNAL_RE, FrontMatterError, SourcePage, front_matter_line, parse_page, resolve_link
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "frontmatter.schema.json"
 CONTENT_TYPES = ("begrep", "teori", "metode", "artikkel", "tema")
@@ -43,7 +43,6 @@ UNSAFE_HTML_RES = [
     (re.compile(r"(javascript|vbscript|data)\s*:[^\s)\"']*", re.I), "en «{0}:»-lenke"),
 ]
 LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
-EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 TYPE_NAMES_NB = {
     "string": "tekst", "array": "en liste", "object": "felt med underfelt", "number": "et tall",
     "integer": "et heltall", "boolean": "ja/nei (true/false)", "null": "tom",
@@ -283,10 +282,8 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
 
 def _linked_page(path: str, target: str) -> str | None:
     """The docs-relative page a link points at, if it points at a .md page."""
-    file_part = target.strip().partition("#")[0].split("?")[0]
-    if not file_part.endswith(".md") or EXTERNAL_RE.match(file_part) or file_part.startswith("/"):
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
+    resolved = resolve_link(path, target)
+    return resolved[0] if resolved and resolved[0].endswith(".md") else None
 
 
 def _theory_subheadings(path: str, page: SourcePage) -> list[Problem]:
@@ -306,8 +303,8 @@ def _theory_subheadings(path: str, page: SourcePage) -> list[Problem]:
 
 def _unknown_key_message(key: str, index: SiteIndex) -> str:
     close = difflib.get_close_matches(key, sorted(index.bib_keys), n=1, cutoff=0.6)
-    fix = "ett nøkkelen, eller legg verket inn i bibliography.bib"
-    return f"ukjent kildenøkkel «{key}»; " + (f"mente du «{close[0]}»? R{fix}" if close else f"r{fix}")
+    fix = f"mente du «{close[0]}»? Rett" if close else "rett"
+    return f"ukjent kildenøkkel «{key}»; {fix} nøkkelen, eller legg verket inn i bibliography.bib"
 
 
 def _citation_problems(path: str, block, index: SiteIndex) -> list[Problem]:
@@ -335,9 +332,8 @@ def _check_link(path: str, link, index: SiteIndex) -> tuple[Problem | None, Anch
     if target.startswith("/"):
         return Problem(path, link.line, f"lenken «{target}» er absolutt; skriv en relativ lenke til .md-filen, "
                                         "f.eks. ../teorier/honneth.md"), None
-    file_part, _, anchor = target.partition("#")
-    file_part = file_part.split("?")[0]
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), file_part))
+    resolved, anchor = resolve_link(path, target)
+    file_part = target.partition("#")[0].split("?")[0]  # as written: "x/" and "x" say what was meant
     if resolved.startswith("../") or resolved == "..":
         return Problem(path, link.line, f"lenken «{target}» går ut av docs/; lenk til en side i nettstedet"), None
     if file_part.endswith(".md"):

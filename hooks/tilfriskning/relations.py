@@ -8,10 +8,10 @@ the page text only (not navigation or generated lists).
 from __future__ import annotations
 
 import html
-import posixpath
 from dataclasses import dataclass
 
 from .graph import Edge, sort_key
+from .source import resolve_link
 
 # relation -> (label on the declaring page, label on the target page)
 LABELS: dict[str, tuple[str, str]] = {
@@ -66,10 +66,7 @@ def backlinks(links_by_page: dict[str, list[str]], pages: set[str]) -> dict[str,
     result: dict[str, set[str]] = {}
     for source, targets in links_by_page.items():
         for target in targets:
-            file_part = target.partition("#")[0]
-            if not file_part.endswith(".md"):
-                continue
-            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), file_part))
+            resolved = (resolve_link(source, target) or ("", ""))[0]
             if resolved in pages and resolved != source:
                 result.setdefault(resolved, set()).add(source)
     return {page: sorted(sources) for page, sources in result.items()}

@@ -9,6 +9,7 @@ code, each with the line it stands on.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ INLINE_LINK_RE = re.compile(
 )
 REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 HTML_LINK_RE = re.compile(r"<(?:a|img|link|script|iframe)\b[^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
+EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # https:, mailto:, javascript: ...
 SPLIT_CITATION_RE = re.compile(r"\[[^\]\n]*@[\w-]+[^\]\n]*\n[^\]]*\]")
 
 
@@ -260,3 +262,17 @@ def front_matter_line(page: SourcePage, needle: str) -> int:
         if needle in line:
             return number
     return 1
+
+
+def resolve_link(page: str, target: str) -> tuple[str, str] | None:
+    """(docs-relative file, anchor) a relative link written on `page` points at.
+
+    None for links to other sites, absolute paths and same-page anchors. The file may
+    lie outside docs/ ("../x") or not exist; callers judge that.
+    """
+    target = target.strip()
+    if not target or EXTERNAL_RE.match(target) or target.startswith(("/", "#")):
+        return None
+    file_part, _, anchor = target.partition("#")
+    file_part = file_part.split("?")[0]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), file_part)), anchor

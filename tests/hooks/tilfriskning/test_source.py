@@ -2,7 +2,7 @@ import pytest
 
 from tilfriskning.source import (
     FrontMatterError, blank_code, code_regions, find_citation_blocks, find_headings, find_links,
-    parse_page, split_front_matter,
+    parse_page, resolve_link, split_front_matter,
 )
 
 PAGE = """---
@@ -112,3 +112,11 @@ def test_citation_split_over_lines_is_found():
 
 def test_email_in_brackets_is_not_a_citation():
     assert find_citation_blocks("[post@example.org]") == ()
+
+
+def test_resolve_link_gives_file_and_anchor_for_relative_links_only():
+    assert resolve_link("begreper/a.md", "../teorier/t.md#kjaerlighet") == ("teorier/t.md", "kjaerlighet")
+    assert resolve_link("begreper/a.md", "b.md?x=1") == ("begreper/b.md", "")
+    assert resolve_link("index.md", "../x.md") == ("../x.md", "")
+    for target in ("https://example.org/a.md", "mailto:a@b.no", "/abs.md", "#anker", " "):
+        assert resolve_link("begreper/a.md", target) is None
