@@ -22,8 +22,9 @@ one set can disambiguate against the other (tested). The cache file is named aft
 of everything the output depends on
 (the .bib bytes, the style bytes, the pandoc binary and this module's format version),
 so it can never serve text formatted from other input; page items are cached under
-their own content. Whatever is not yet in the cache is formatted in one call, and a
-build where everything is known starts no pandoc at all.
+their own content. Only what is not yet in the cache is formatted: a new citation starts
+the .bib call, a new or changed page item the page call (editing a page's title starts
+only the quick one), and a build where everything is known starts no pandoc at all.
 """
 
 from __future__ import annotations
@@ -112,21 +113,27 @@ def _finish(process: subprocess.Popen, document: str) -> str:
     return output
 
 
-def run_pandoc(document: str, bib: Path, csl: Path, page_items: list[dict] = (),
-               pages_document: str | None = None) -> tuple[str, str | None]:
+def _start(bibliographies: list[Path], csl: Path) -> subprocess.Popen:
+    return subprocess.Popen(_command(bibliographies, csl), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def run_pandoc(document: str | None, bib: Path, csl: Path, page_items: list[dict] = (),
+               pages_document: str | None = None) -> tuple[str | None, str | None]:
     """pandoc on the citation document (with the .bib) and, at the same time, on the page
-    items (without it). Returns both HTML outputs (the second None without page items)."""
+    items (without it). Returns both HTML outputs; None for a side with nothing to do
+    (no document, no page items)."""
     with tempfile.TemporaryDirectory() as tmp:
-        started = [(subprocess.Popen(_command([bib], csl), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True), document)]
+        started = {}
+        if document is not None:
+            started["citations"] = (_start([bib], csl), document)
         if page_items:
             pages = Path(tmp) / "sider.json"
             csl_items = [{k: v for k, v in item.items() if not k.startswith("tf_")} for item in page_items]
             pages.write_text(json.dumps(csl_items, ensure_ascii=False), encoding="utf-8")
-            started.append((subprocess.Popen(_command([pages], csl), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                             stderr=subprocess.PIPE, text=True), pages_document or build_document([])))
-        outputs = [_finish(process, doc) for process, doc in started]
-    return outputs[0], (outputs[1] if len(outputs) > 1 else None)
+            started["pages"] = (_start([pages], csl), pages_document or build_document([]))
+        outputs = {side: _finish(process, doc) for side, (process, doc) in started.items()}
+    return outputs.get("citations"), outputs.get("pages")
 
 
 def cache_key(bib: Path, csl: Path) -> str:
@@ -150,7 +157,7 @@ class FormatResult:
 def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None,
                      page_items: dict[str, dict] | None = None) -> FormatResult:
     """Formatted text for every block, every reference and every page item (by its key),
-    from cache, or from one pandoc call for the blocks and one concurrent call for the page items."""
+    from cache, or from one pandoc call for new blocks and one concurrent call for new page items."""
     unique = list(dict.fromkeys(blocks))
     page_items = page_items or {}
     cache_file = cache_dir / f"citations-{cache_key(bib, csl)}.json" if cache_dir else None
@@ -165,8 +172,12 @@ def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | 
     if not todo and not todo_pages and formatted.references:
         return FormatResult(formatted, 0, 0)
     by_id = {item["id"]: key for key, item in todo_pages.items()}
-    output, pages_output = run_pandoc(build_document(todo), bib, csl, list(todo_pages.values()))
-    fresh = parse_output(output, todo)
+    # the .bib call is the slow one; when only page references are new (a page's title or
+    # date changed), the cached citations and references are still right for this .bib
+    cite_again = bool(todo) or not formatted.references
+    output, pages_output = run_pandoc(build_document(todo) if cite_again else None, bib, csl,
+                                      list(todo_pages.values()))
+    fresh = parse_output(output, todo) if output is not None else Formatted(references=formatted.references)
     page_texts = {key: " ".join(text.split()) for key, text in REF_DIV_RE.findall(pages_output or "")}
     if set(page_texts) != set(by_id):
         raise CiteprocError("pandoc formaterte ikke alle sidereferansene")
@@ -182,7 +193,7 @@ def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | 
         tmp = cache_file.with_suffix(".tmp")
         tmp.write_text(formatted.to_json(), encoding="utf-8")
         tmp.replace(cache_file)
-    return FormatResult(formatted, 1 + bool(todo_pages), len(todo) + len(todo_pages))
+    return FormatResult(formatted, cite_again + bool(todo_pages), len(todo) + len(todo_pages))
 
 
 def plain_text(fragment: str) -> str:

@@ -77,6 +77,13 @@ def test_page_items_are_formatted_alongside_without_year_suffixes(tmp_path: Path
     assert texts[2].startswith("Hansen, K. (2026, 26. november). <em>Tredje side</em>. Tilfriskning.")
     again = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
     assert again.pandoc_calls == 0
+    retitled = page_item("a/b.md", 1, "Ny tittel", "https://x.no/a/b/", day, None)
+    edited = {**{k: v for k, v in keyed.items() if v["id"] != retitled["id"]}, item_key(retitled): retitled}
+    after_edit = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", edited)
+    assert after_edit.pandoc_calls == 1, "a page's new title needs only the page call, not the .bib one"
+    assert after_edit.formatted.references == result.formatted.references
+    assert after_edit.formatted.citations == result.formatted.citations
+    assert "<em>Ny tittel</em>" in after_edit.formatted.pages[item_key(retitled)]
 
 
 
