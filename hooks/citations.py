@@ -3,9 +3,9 @@
 Adds to a page: each `[@key, s. 12]` becomes a parenthetical citation "(Forfatter, 2012,
 s. 12)" whose works link to the page's reference list and show the full reference on
 hover and keyboard focus; a "Kilder" list (alphabetical, unnumbered, each entry linked to
-its place on the Litteratur page, incomplete entries marked, and a note when the works
-were read through the 2022 thesis); on `litteratur.md`, the full bibliography with an
-anchor per key and the pages citing each work; wherever another hook leaves
+its place on the Litteratur page, incomplete and partly checked entries marked, and a
+note when the works were read through the 2022 thesis); on `litteratur.md`, the full
+bibliography with an anchor per key, what was read of each work, and the pages citing it; wherever another hook leaves
 `<span class="tf-referanse" data-kilde="KEY"></span>`, that work's full reference; and
 for `<span class="tf-sidereferanse" data-side="PATH"></span>`, the Norsk APA reference
 of that page of this site (same engine, style and cache, see citethis.py).
@@ -135,7 +135,8 @@ def on_files(files, config):
     _state.statuses = {
         key: EntryStatus(
             verified=str(entry.fields.get("metadata_status", "")) == "verified",
-            source_checked=str(entry.fields.get("source_checked", "")) == "yes",
+            checked=str(entry.fields.get("source_checked", "")),
+            note=" ".join(str(entry.fields.get("source_note", "")).split()),
         )
         for key, entry in entries.items()
     }

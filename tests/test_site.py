@@ -140,3 +140,27 @@ def test_suggest_change_links_to_the_page_source_only_with_repo_url(real_site, r
     assert link.get_text() == "Foreslå endring"
     without = (real_site / "metoder" / "motiverende-intervju" / "index.html").read_text(encoding="utf-8")
     assert "foresla-endring" not in without
+
+
+def test_bibliography_forms_follow_norsk_apa_7(real_site):
+    """The reference forms the review found wrong, each as Norsk APA 7 wants it."""
+    soup = BeautifulSoup((real_site / "litteratur" / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+    def entry(key: str) -> str:
+        return soup.select_one(f"li#{key} .kilde-tekst").decode_contents()
+
+    # an issue without a volume is shown as an issue, not as a volume
+    assert "<em>Tidsskrift for psykisk helsearbeid</em>, (1), 51–60." in entry("biong2015")
+    # encyclopedia entries: capitalised entry title, "I *Leksikon*", and the address where known
+    assert "(2022). Rusmiddel. I <em>Store norske leksikon</em>." in entry("brettevillejensen2022")
+    assert "Rusmidler. I <em>Store medisinske leksikon</em>. <a href=\"https://sml.snl.no/rusmidler\"" in entry("dietrichs2021")
+    assert "Validitet. I <em>Store norske leksikon</em>. <a href=\"https://snl.no/validitet\"" in entry("gronmo2021")
+    # a chapter of a report series: no semicolon between series and publisher
+    skogen = entry("skogen2019")
+    assert ";" not in skogen and "I <em>Folkehelserapporten</em>. Folkehelseinstituttet." in skogen
+    # a work with no known journal says so, instead of printing no container
+    assert "[Tidsskriftartikkel; tidsskriftet er ikke kjent]" in entry("nymoen2020")
+    # the thesis says in its brackets what it is and that the institution is unknown
+    assert "[Upublisert bacheloroppgave i sosialt arbeid, lærested ikke oppgitt]" in entry("bacheloroppgave2022")
+    # what was read of a partly checked work is on Litteratur
+    assert "Sammendraget" in soup.select_one("li#sjursaether2021 .kilde-lest").get_text()

@@ -2,8 +2,9 @@
 
 pybtex (the parser mkdocs-bibtex uses) does the parsing; this module turns its
 tracebacks into one Norwegian line with the file line, and adds the project's rules:
-ASCII keys, known entry types, `metadata_status` and `source_checked` on every entry,
-and the fields each type requires. Missing fields on an entry that is not `verified`
+ASCII keys, known entry types, `metadata_status` and `source_checked` on every entry
+(with `source_note`, what was read and where, whenever a work is `partly` or `yes`
+checked), and the fields each type requires. Missing fields on an entry that is not `verified`
 are not errors but work for editors (`scripts/kildestatus`).
 """
 
@@ -21,7 +22,7 @@ KEY_RE = re.compile(r"^[a-z0-9]+$")
 ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
 NON_ENTRY_TYPES = {"comment", "preamble", "string"}
 METADATA_STATUSES = ("verified", "partial", "unverified")
-SOURCE_CHECKED = ("yes", "no")
+SOURCE_CHECKED = ("yes", "partly", "no")
 
 # Fields each entry type needs before it can be called complete. A tuple means
 # "one of these". Kept small and close to what Norsk APA 7 prints.
@@ -29,9 +30,10 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "article": (("author",), ("title",), ("journaltitle", "journal"), ("year", "date")),
     "book": (("author", "editor"), ("title",), ("publisher",), ("year", "date")),
     "incollection": (("author",), ("title",), ("booktitle",), ("editor",), ("publisher",), ("year", "date")),
-    "report": (("author", "institution"), ("title",), ("institution",), ("year", "date")),
+    "report": (("author", "institution"), ("title",), ("year", "date")),  # an organisation as author is its own publisher (APA)
     "thesis": (("author",), ("title",), ("type",), ("institution", "school"), ("year", "date")),
     "online": (("author", "organization"), ("title",), ("url",), ("year", "date")),
+    "inreference": (("author", "editor"), ("title",), ("booktitle",), ("year", "date"), ("url",)),
     "misc": (("author",), ("title",), ("year", "date")),
 }
 # Plain-BibTeX type names (as Zotero's Better BibTeX writes them) and what they count as.
@@ -60,8 +62,14 @@ class Entry:
         return self.fields.get("metadata_status", "")
 
     @property
+    def checked(self) -> str:
+        """How much of the original someone has read: "yes", "partly" or "no"."""
+        return self.fields.get("source_checked", "")
+
+    @property
     def source_checked(self) -> bool:
-        return self.fields.get("source_checked", "") == "yes"
+        """True only when the cited pages were read in the original."""
+        return self.checked == "yes"
 
     def has(self, name: str) -> bool:
         return bool(self.persons.get(name)) or bool(self.fields.get(name, "").strip())
@@ -195,7 +203,13 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
             problems.append(Problem(
                 filename, entry.line,
                 f"«{key}» har source_checked {found}; skriv source_checked = {{no}} "
-                "(eller {yes} når de siterte sidene er lest i originalen)",
+                "({partly} når bare en del av originalen er lest, {yes} når de siterte sidene er lest)",
+            ))
+        elif checked in ("yes", "partly") and not entry.fields.get("source_note", "").strip():
+            problems.append(Problem(
+                filename, entry.line,
+                f"«{key}» har source_checked = {{{checked}}}, men sier ikke hva som er lest; "
+                "skriv i source_note hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}",
             ))
         if status == "verified" and entry.missing_fields():
             problems.append(Problem(

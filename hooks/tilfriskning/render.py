@@ -19,12 +19,22 @@ INCOMPLETE = "Ufullstendige opplysninger"
 INCOMPLETE_TITLE = "Noen bibliografiske opplysninger mangler eller er ikke bekreftet"
 UNCHECKED = "Ikke kontrollert mot originalen"
 UNCHECKED_TITLE = "Gjengitt etter bacheloroppgaven fra 2022, ikke lest i originalen"
+PARTLY = "Delvis kontrollert mot originalen"
+PARTLY_TITLE = "Bare en del av originalen er lest, for eksempel sammendraget; Litteratur sier hva"
 
 
 @dataclass(frozen=True)
 class EntryStatus:
+    """What the site knows about an entry: metadata verified, and how much of the original
+    was read ("yes", "partly" or "no", the .bib's source_checked) and what (source_note)."""
+
     verified: bool
-    source_checked: bool
+    checked: str
+    note: str = ""
+
+    @property
+    def source_checked(self) -> bool:
+        return self.checked == "yes"
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,9 @@ def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> 
     out = []
     if not status.verified:
         out.append(badge("ufullstendig", INCOMPLETE, INCOMPLETE_TITLE))
-    if show_unchecked and not status.source_checked:
+    if status.checked == "partly":
+        out.append(badge("delvis", PARTLY, PARTLY_TITLE))
+    elif show_unchecked and status.checked != "yes":
         out.append(badge("ukontrollert", UNCHECKED, UNCHECKED_TITLE))
     return " ".join(out)
 
@@ -70,12 +82,12 @@ def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str,
     """The page's reference list: alphabetical (pandoc's order), unnumbered, with markers.
 
     `keys` must already be in reference-list order. `thesis_key` is the 2022 thesis the
-    other works were read through: when it is the only checked work on the page, one
-    sentence covers the rest instead of a marker on every entry.
+    other works were read through: when every other work on the page was read only
+    through it, one sentence says so instead of a marker on every entry.
     """
-    unchecked = [k for k in keys if not statuses[k].source_checked]
-    checked_others = [k for k in keys if statuses[k].source_checked and k != thesis_key]
-    mark_unchecked = bool(unchecked and checked_others)
+    unchecked = [k for k in keys if statuses[k].checked == "no"]
+    read_others = [k for k in keys if statuses[k].checked != "no" and k != thesis_key]
+    mark_unchecked = bool(unchecked and read_others)
     items = []
     for key in keys:
         parts = [f'<span class="kilde-tekst">{references[key]}</span>']
@@ -87,20 +99,27 @@ def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str,
             parts.append(f'<a class="kilde-litteratur" href="{litteratur_url}#{key}" aria-label="{label}">Litteratur</a>')
         items.append(f'<li id="{kilde_id(key)}" class="kilde">{" ".join(parts)}</li>')
     out = ['<ul class="kilder">', *items, "</ul>"]
+    notes = []
     if unchecked:
-        thesis = "en bacheloroppgave i sosialt arbeid fra 2022"
+        thesis_cited = thesis_key in keys
+        if thesis_cited:
+            thesis = "bacheloroppgaven fra 2022"
+        else:
+            thesis = "en bacheloroppgave i sosialt arbeid fra 2022"
         if thesis_url:
             thesis = f'<a href="{thesis_url}">{thesis}</a>'
         if mark_unchecked:
-            which = f"verkene merket «{UNCHECKED.lower()}»"
-        elif thesis_key in keys:
-            which = "de andre verkene enn oppgaven selv"
+            notes.append(f"Verkene merket «{UNCHECKED.lower()}» er gjengitt slik {thesis} beskriver dem.")
+        elif thesis_cited:
+            notes.append(f"Bortsett fra {thesis} er verkene i listen gjengitt slik oppgaven beskriver dem, "
+                         "og ikke kontrollert mot originalene.")
         else:
-            which = "disse verkene"
-        out.append(
-            f'<p class="kilder-merknad">Det siden sier om {which}, bygger på {thesis} '
-            "og er ikke kontrollert mot originalene.</p>"
-        )
+            notes.append(f"Verkene i listen er gjengitt slik {thesis} beskriver dem, "
+                         "og ikke kontrollert mot originalene.")
+    if any(statuses[k].checked == "partly" for k in keys):
+        notes.append(f"«{PARTLY}» betyr at bare en del av originalen er lest, for eksempel sammendraget; "
+                     "i Litteratur står det hva som er lest.")
+    out += [f'<p class="kilder-merknad">{note}</p>' for note in notes]
     return "\n".join(out)
 
 
@@ -125,6 +144,8 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
         else:
             cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
         badges = _badges(statuses[key], True, explain=False)
+        note = statuses[key].note
+        read = f' <span class="kilde-lest">Lest i original: {html.escape(note)}</span>' if note else ""
         source = (bibtex or {}).get(key)
         # one copy button per entry, handled by Material's single clipboard listener; a code
         # block or <details> per entry makes Material mount components for each, which for
@@ -134,7 +155,7 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
                 f'aria-label="Kopier BibTeX for {key}">Kopier BibTeX</button>') if source else ""
         items.append(
             f'<li id="{key}" class="kilde"><span class="kilde-tekst">{references[key]}</span>'
-            + (f" {badges}" if badges else "") + f" {cited}{code}</li>"
+            + (f" {badges}" if badges else "") + f"{read} {cited}{code}</li>"
         )
     download = (f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
                 "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"

@@ -48,7 +48,7 @@ def test_reference_list_terms_comma_rule_and_dashes(built_fixture, begrep):
     kilder = text(begrep.select_one("ul.kilder"))
     assert "Hansen, K. & Olsen, P. (2020). Et testkapittel. I L. Dahl & P. Lie (Red.), Testboka (2. utg., s. 45–67). Testforlaget." in kilder
     assert "Berg, A. (u.å.). Et verk uten årstall." in kilder
-    assert "Tidsskrift for psykisk helsearbeid, 1, 51–60." in kilder
+    assert "Tidsskrift for psykisk helsearbeid, (1), 51–60." in kilder, "an issue without a volume is not printed as a volume"
     metode = text(page(built_fixture, "metoder/testmetode").select_one("ul.kilder"))
     assert "Borg, M., Sjåfjell, T. L., Ogundipe, E. & Bjørlykhaug, K. I. (2017)." in metode
     assert "(4. utg.)" in metode
@@ -108,7 +108,7 @@ def test_unchecked_note(built_fixture, begrep):
     assert note is not None and "ikke kontrollert mot originalene" in text(note)
     assert page(built_fixture, "teorier/testteori").select_one("p.kilder-merknad") is None, "only checked works"
     tema = page(built_fixture, "temaer/testtema")
-    assert "de andre verkene enn oppgaven selv" in text(tema.select_one("p.kilder-merknad"))
+    assert text(tema.select_one("p.kilder-merknad")).startswith("Bortsett fra bacheloroppgaven fra 2022 er verkene i listen gjengitt slik oppgaven beskriver dem")
     assert "Ikke kontrollert" not in text(tema.select_one("ul.kilder")), "the thesis alone: one sentence, no markers"
 
 

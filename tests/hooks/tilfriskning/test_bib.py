@@ -105,3 +105,24 @@ def test_plain_bibtex_type_names_from_zotero_are_accepted():
         "publisher = {Forlaget}", "school = {UiB},\n  type = {Doktoravhandling}")
     bibliography, problems = check_bibliography(text)
     assert problems == [] and bibliography.entries["hansen2020"].type == "thesis"
+
+
+def test_partly_checked_is_a_status_and_needs_a_note():
+    partly = GOOD.replace("  source_checked = {no}\n", "  source_checked = {partly}\n", 1)
+    _, problems = check_bibliography(partly)
+    assert [str(p) for p in problems] == [
+        "bibliography.bib:2: «hansen2020» har source_checked = {partly}, men sier ikke hva som er lest; "
+        "skriv i source_note hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}"]
+    noted = partly.replace("  source_checked = {partly}\n",
+                           "  source_checked = {partly},\n  source_note = {Sammendraget på forlagets side}\n")
+    bibliography, problems = check_bibliography(noted)
+    assert problems == []
+    assert bibliography.entries["hansen2020"].checked == "partly"
+    assert not bibliography.entries["hansen2020"].source_checked
+
+
+def test_an_encyclopedia_entry_is_a_known_type():
+    entry = ("@inreference{snl2022, author = {Berg, Ola}, title = {Rusmiddel}, booktitle = {Store norske leksikon},"
+             " year = {2022}, url = {https://snl.no/rusmiddel}, metadata_status = {verified}, source_checked = {no}}")
+    _, problems = check_bibliography(entry)
+    assert problems == []
