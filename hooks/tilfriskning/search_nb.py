@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 WORD_RE = re.compile(r"[a-zæøåäöüé]+")
-MIN_LENGTH = 5  # shorter words are rarely searched for in another form
+MIN_LENGTH = 5  # below this, only the short-noun forms below
+SHORT_MIN = 3  # "skam", "rus", "rom": short nouns readers do type inflected
+SHORT_DOUBLED_RE = re.compile(r"^[a-zæøå]*[aeiouyæøå]m$")  # skam -> skammen, rom -> rommet
 # endings that can be taken off a word to find its base: definite, plural, genitive
 ENDINGS = ("ene", "ens", "ets", "en", "et", "er", "a", "e", "s")
 # endings put on a base: the definite and plural forms of a noun ("ene" also covers "en"
@@ -49,11 +51,21 @@ def forms_of_base(base: str) -> set[str]:
     return out
 
 
+def short_forms(word: str) -> set[str]:
+    """A short noun's definite and plural forms; a final m after a vowel is doubled."""
+    out = {word} | {word + ending for ending in NOUN}
+    if SHORT_DOUBLED_RE.match(word):
+        out.update(word + "m" + ending for ending in NOUN)
+    return out
+
+
 def forms(word: str) -> set[str]:
     """Inflected forms a reader might type for `word` (lowercase), the word included."""
     word = word.lower()
-    if len(word) < MIN_LENGTH or not WORD_RE.fullmatch(word):
+    if not WORD_RE.fullmatch(word) or len(word) < SHORT_MIN:
         return {word}
+    if len(word) < MIN_LENGTH:
+        return short_forms(word)
     return {form for base in bases(word) for form in forms_of_base(base)}
 
 

@@ -11,6 +11,12 @@ def test_forms_cover_what_readers_type():
     assert forms("mi") == {"mi"} and forms("og") == {"og"}
 
 
+def test_short_nouns_get_their_definite_and_plural_forms():
+    assert {"skammene", "skammer", "skammet"} <= forms("skam")
+    assert {"rusene", "ruser"} <= forms("rus")
+    assert not any(form.startswith("russ") for form in forms("rus"))
+
+
 def test_only_forms_not_already_reachable_by_prefix_are_kept():
     assert not_covered({"motivasjon", "motivasjonen", "motivasjonene"}, {"motivasjon"}) == ["motivasjonene"]
     assert not_covered({"skam", "skammen"}, {"skammene"}) == []
