@@ -22,7 +22,7 @@ from tilfriskning.citeproc import plain_text
 from tilfriskning.citethis import bibtex_online
 from tilfriskning.gitdates import PageDate, head_commit, last_changed, norwegian_date
 from tilfriskning.glue import citation_plugin, docs_prefix, log, parsed_pages, project_dir, stop_build
-from tilfriskning.pages import CONTENT_TYPES
+from tilfriskning.kinds import CONTENT_TYPES, section_heading
 from tilfriskning.problems import Problem
 from tilfriskning.source import SourcePage
 
@@ -92,4 +92,4 @@ def on_page_markdown(markdown, page, config, files):
     source_url = f"{repository}/blob/{_state.commit}/{docs_prefix(config)}{path}" if repository and _state.commit else None
     box = cite_box(path, bibtex_online(path, title, url, date, _state.today, authors), norwegian_date(date),
                    source_url, _state.commit, _unchecked_example(path, source, config))
-    return markdown.rstrip("\n") + "\n\n## Siter denne siden {#siter-denne-siden data-search-exclude}\n\n" + box + "\n"
+    return markdown.rstrip("\n") + "\n\n" + section_heading("Siter denne siden") + "\n\n" + box + "\n"

@@ -34,7 +34,7 @@ from tilfriskning.citethis import item_key, page_item, real_author
 from tilfriskning.csl import write_derived_style
 from tilfriskning.gitdates import last_changed
 from tilfriskning.glue import bib_path, cache_dir, citation_plugin, docs_prefix, log, parsed_pages, project_dir
-from tilfriskning.pages import CONTENT_TYPES
+from tilfriskning.kinds import CONTENT_TYPES, section_heading
 from tilfriskning.pages import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.render import (
     CitingPage, EntryStatus, citation_html, fill_page_references, fill_references, kilder_html, litteratur_html,
@@ -179,7 +179,7 @@ def on_page_markdown(markdown, page, config, files):
     if keys:
         litteratur = _url(LITTERATUR, page)
         thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in _state.references else None
-        additions.append("## Kilder {#kilder data-search-exclude}\n\n" + kilder_html(
+        additions.append(section_heading("Kilder") + "\n\n" + kilder_html(
             keys, _state.references, _state.statuses, litteratur, THESIS_KEY, thesis))
     if page.file.src_uri == LITTERATUR:
         citing: dict[str, list[CitingPage]] = {}

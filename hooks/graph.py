@@ -17,8 +17,8 @@ import html
 
 from mkdocs.plugins import event_priority
 from tilfriskning.glue import parsed_pages
-from tilfriskning.graph import RELATIONS, Node, layout, neighbourhood, ordered_edges, render_svg
-from tilfriskning.pages import CONTENT_TYPES
+from tilfriskning.graph import Node, layout, neighbourhood, ordered_edges, render_svg
+from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
 from tilfriskning.relations import (
     PageInfo, backlinks, backlinks_html, collect_relations, groups_for, relations_html,
 )
@@ -79,7 +79,7 @@ def _table(current) -> str:
     url = _url_for(current)
     body = "".join(
         f'<tr><td><a href="{url(e.source)}">{html.escape(by_path[e.source].title)}</a></td>'
-        f"<td>{RELATIONS[e.relation][0]}</td>"
+        f"<td>{RELATIONS[e.relation].phrase}</td>"
         f'<td><a href="{url(e.target)}">{html.escape(by_path[e.target].title)}</a></td></tr>'
         for e in ordered_edges(_graph.nodes, _graph.relations)
     )
@@ -102,10 +102,10 @@ def on_page_markdown(markdown, page, config, files):
             nodes, edges = neighbourhood(_graph.nodes, _graph.relations, path, depth=1)
             local_map = _map(nodes, edges, page, title=f"Kart over {source.meta.get('title', path)} og sidene den henger sammen med",
                              highlight=path, id_prefix="naerkart")
-            sections.append("## Sammenhenger {#sammenhenger data-search-exclude}\n\n" + relations_html(groups, info) + "\n\n" + local_map)
+            sections.append(section_heading("Sammenhenger") + "\n\n" + relations_html(groups, info) + "\n\n" + local_map)
     sources = _graph.backlinks.get(path)
     if sources:
-        sections.append("## Sider som lenker hit {#sider-som-lenker-hit data-search-exclude}\n\n" + backlinks_html(sources, _info(sources, page)))
+        sections.append(section_heading("Sider som lenker hit") + "\n\n" + backlinks_html(sources, _info(sources, page)))
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
     if MAP_MARKER in markdown:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, BibliographyDataError, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
+from .kinds import ascii_letters
 from .problems import Problem
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
@@ -143,7 +144,7 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
         if not key:
             problems.append(Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …"))
         elif not KEY_RE.match(key):
-            suggestion = re.sub(r"[^a-z0-9]", "", key.lower().translate(str.maketrans("æøåäöü", "aoaaou")))
+            suggestion = re.sub(r"[^a-z0-9]", "", ascii_letters(key.lower()))
             problems.append(Problem(
                 filename, line,
                 f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",

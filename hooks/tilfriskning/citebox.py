@@ -8,10 +8,7 @@ import json
 import re
 
 from .citethis import SITE_NAME
-
-JSONLD_TYPES = {"begrep": "DefinedTerm", "teori": "Article", "metode": "Article", "artikkel": "Article",
-                "tema": "Article", "side": "WebPage"}
-GENRES = {"teori": "teori", "metode": "metode", "artikkel": "forskningssammendrag", "tema": "tema"}
+from .kinds import KINDS
 LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
@@ -73,7 +70,7 @@ def json_ld(page_type: str, title: str, description: str, url: str, changed: dt.
             tags: list[str], cited: list[str], about: dict | None = None) -> str:
     """schema.org JSON-LD fitting the page type (a concept is a DefinedTerm, a theory, method,
     research summary or theme an Article, other pages WebPage)."""
-    kind = JSONLD_TYPES.get(page_type, "WebPage")
+    kind = KINDS[page_type].json_ld if page_type in KINDS else "WebPage"
     author = ([{"@type": "Person", "name": n} for n in authors] if authors
               else {"@type": "Organization", "name": SITE_NAME})
     data: dict = {"@context": "https://schema.org", "@type": kind, "url": url, "inLanguage": "nb",
@@ -86,7 +83,7 @@ def json_ld(page_type: str, title: str, description: str, url: str, changed: dt.
         data.update(name=title, dateModified=changed.isoformat(), author=author, license=LICENSE_URL,
                     publisher={"@type": "Organization", "name": SITE_NAME})
         if kind == "Article":
-            data.update(headline=title, genre=GENRES.get(page_type, page_type))
+            data.update(headline=title, genre=KINDS[page_type].genre or page_type)
     if tags:
         data["keywords"] = ", ".join(tags)
     if cited:

@@ -18,23 +18,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-TYPES = ("teori", "begrep", "metode", "artikkel", "tema")  # layer order, top to bottom
-TYPE_LABELS = {"teori": "Teori", "begrep": "Begrep", "metode": "Metode", "artikkel": "Forskning", "tema": "Tema"}
-TYPE_COLOURS = {  # fallback fill, border; text is TEXT_COLOUR on every fill
-    "teori": ("#efe7fb", "#5b3a9e"),
-    "begrep": ("#e3f0fd", "#1f5fa8"),
-    "metode": ("#e6f4e7", "#2e7d32"),
-    "artikkel": ("#fdf3d8", "#8a5a00"),
-    "tema": ("#fce8ef", "#ad1457"),
-}
+from .kinds import KINDS, MAP_TYPES, RELATIONS, ascii_letters
+
+TYPES = MAP_TYPES  # layer order, top to bottom (kinds.PAGE_KINDS: map_layer)
 TEXT_COLOUR = "#1b1b1b"
-RELATIONS = {  # label, fallback stroke, dash pattern ("" = solid), directed
-    "bygger_på": ("bygger på", "#1f5fa8", "", True),
-    "støttes_av": ("støttes av", "#2e7d32", "10 5", True),
-    "utfordres_av": ("utfordres av", "#c62828", "4 3", True),
-    "brukes_i": ("brukes i", "#7b1fa2", "12 4 2 4", True),
-    "relatert": ("relatert", "#5f6368", "1 5", False),
-}
 FONT, LINE_H, WRAP = 14, 18, 22  # px, px, characters per title line
 PAD_X, PAD_Y, MIN_W = 12, 10, 96  # inside a box
 GAP, SLOT, MARGIN = 28, 16, 16  # between boxes, width of an edge's gap in a layer, outer
@@ -98,7 +85,7 @@ def unique_edges(nodes: dict[str, Node], edges: Iterable[Edge]) -> list[Edge]:
         if e.relation not in RELATIONS:
             raise ValueError(f"unknown relation {e.relation!r} ({e.source} -> {e.target})")
         if e.source != e.target and e.source in nodes and e.target in nodes:
-            s, t = (e.source, e.target) if RELATIONS[e.relation][3] else sorted((e.source, e.target))
+            s, t = (e.source, e.target) if RELATIONS[e.relation].directed else sorted((e.source, e.target))
             seen.setdefault((s, t, e.relation), Edge(s, t, e.relation))
     return [seen[k] for k in sorted(seen)]
 
@@ -250,7 +237,7 @@ def _place(layer: list[str], desired: list[float], half: dict[str, float], x: di
 
 
 def _slug(name: str) -> str:
-    return name.replace("å", "a").replace("ø", "o").replace("æ", "ae")
+    return ascii_letters(name)
 
 
 def _n(v: float) -> str:
@@ -265,14 +252,15 @@ def _style() -> str:
              ".kart-node:focus-visible{outline:3px solid var(--kart-fokus,currentColor);outline-offset:3px}",
              ".kart-node[aria-current] .kart-boks{stroke-width:4px}",
              ".kart-kant{fill:none;stroke-width:2px}", ".kart-forklaring{fill:var(--kart-forklaring,currentColor)}"]
-    for t, (fill, stroke) in TYPE_COLOURS.items():
+    for t in TYPES:
+        fill, stroke = KINDS[t].map_fill, KINDS[t].map_border
         rules.append(f".kart-node--{t} .kart-boks{{fill:var(--kart-{t},{fill});stroke:var(--kart-{t}-kant,{stroke})}}")
-    for r, (_, colour, dash, directed) in RELATIONS.items():
+    for r, kind in RELATIONS.items():
         s = _slug(r)
-        cap = "" if directed else ";stroke-linecap:round"
-        rules.append(f".kart-kant--{s}{{stroke:var(--kart-{s.replace('_', '-')},{colour})"
-                     f"{f';stroke-dasharray:{dash}' if dash else ''}{cap}}}")
-        rules.append(f".kart-pil--{s}{{fill:var(--kart-{s.replace('_', '-')},{colour})}}")
+        cap = "" if kind.directed else ";stroke-linecap:round"
+        rules.append(f".kart-kant--{s}{{stroke:var(--kart-{s.replace('_', '-')},{kind.colour})"
+                     f"{f';stroke-dasharray:{kind.dash}' if kind.dash else ''}{cap}}}")
+        rules.append(f".kart-pil--{s}{{fill:var(--kart-{s.replace('_', '-')},{kind.colour})}}")
     return "<style>" + "".join(rules) + "</style>"
 
 
@@ -289,12 +277,12 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
     if desc is None:
         n, m = len(layout.nodes), len(layout.edges)
         desc = (f"{n} {'side' if n == 1 else 'sider'} og {m} {'relasjon' if m == 1 else 'relasjoner'}. "
-                f"Sidene står i lag etter type, ovenfra: {', '.join(TYPE_LABELS[t] for t in types)}. "
+                f"Sidene står i lag etter type, ovenfra: {', '.join(KINDS[t].map_label for t in types)}. "
                 "Pilene går fra en side til siden den har en relasjon til.")
     # Legend: node types on one row, relation types on the next, wrapping when narrow.
-    groups = [[("Sidetyper:", "", 0)] + [(TYPE_LABELS[t], t, 28) for t in types]]
+    groups = [[("Sidetyper:", "", 0)] + [(KINDS[t].map_label, t, 28) for t in types]]
     if rels:
-        groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r][0], r, 44) for r in rels])
+        groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r].phrase, r, 44) for r in rels])
     room = max(layout.width - 2 * MARGIN, 300)
     placed, y, used = [], layout.height, 0.0
     for group in groups:
@@ -315,13 +303,13 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
            f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
            _style(), "<defs>"]
     for r in rels:
-        if RELATIONS[r][3]:
+        if RELATIONS[r].directed:
             out.append(f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
                        'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
                        'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>')
     out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
     for e, pts in layout.edges:
-        label, _, _, directed = RELATIONS[e.relation]
+        label, directed = RELATIONS[e.relation].phrase, RELATIONS[e.relation].directed
         d = "M" + "L".join(f"{_n(px)},{_n(py)}" for px, py in pts)
         marker = f' marker-end="url(#{p}-pil-{_slug(e.relation)})"' if directed else ""
         a, b = layout.nodes[e.source].title, layout.nodes[e.target].title
@@ -347,7 +335,7 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
             out.append(f'<g class="kart-node--{k}"><rect class="kart-boks" x="{_n(lx)}" y="{_n(mid - 7)}" '
                        'width="20" height="14" rx="3"/></g>')
         elif k:
-            marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k][3] else ""
+            marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k].directed else ""
             out.append(f'<path class="kart-kant kart-kant--{_slug(k)}" d="M{_n(lx)},{_n(mid)}h36"{marker}/>')
         weight = "" if k else ' font-weight="bold"'
         out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{esc(label)}</text>')
@@ -378,7 +366,7 @@ def ordered_edges(nodes: Iterable[Node], edges: Iterable[Edge]) -> list[Edge]:
     by_path = {n.path: n for n in nodes}
     rows = []
     for e in unique_edges(by_path, edges):
-        if not RELATIONS[e.relation][3] and sort_key(by_path[e.target].title) < sort_key(by_path[e.source].title):
+        if not RELATIONS[e.relation].directed and sort_key(by_path[e.target].title) < sort_key(by_path[e.source].title):
             e = Edge(e.target, e.source, e.relation)
         rows.append((sort_key(by_path[e.source].title), list(RELATIONS).index(e.relation),
                      sort_key(by_path[e.target].title), e))
@@ -389,5 +377,5 @@ def edge_rows(nodes: Iterable[Node], edges: Iterable[Edge]) -> list[tuple[str, s
     """(source title, relation label, target title) per drawn edge, in Norwegian alphabetical order."""
     nodes = list(nodes)
     by_path = {n.path: n for n in nodes}
-    return [(by_path[e.source].title, RELATIONS[e.relation][0], by_path[e.target].title)
+    return [(by_path[e.source].title, RELATIONS[e.relation].phrase, by_path[e.target].title)
             for e in ordered_edges(nodes, edges)]

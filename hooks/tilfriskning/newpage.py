@@ -1,7 +1,7 @@
 """New pages from the page rules: file name, skeleton and place in the navigation.
 
-The skeleton's headings come from `pages.REQUIRED_HEADINGS`, so a template can never
-disagree with what the build checks. Its placeholders (a citation key that does not
+The skeleton's headings and hints come from `kinds.PAGE_KINDS`, the table the build's
+rules read too, so a template can never disagree with what the build checks. Its placeholders (a citation key that does not
 exist, a relation to write) make the build refuse the page until the text is written.
 """
 
@@ -9,35 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .pages import REQUIRED_HEADINGS, THEORY_ENDINGS
-
-FOLDERS = {"begrep": "begreper", "teori": "teorier", "metode": "metoder", "artikkel": "forskning",
-           "tema": "temaer", "side": "om"}
-NAV_SECTIONS = {"begrep": "Begreper", "teori": "Teorier", "metode": "Metoder", "artikkel": "Forskning",
-                "tema": "Temaer", "side": "Om"}
-HINTS = {
-    "Bakgrunn": "Hvor teorien kommer fra, og hvorfor den er med her.",
-    "Sentrale begreper": "Én «###»-overskrift for hvert begrep.",
-    "Betydning for sosialt arbeid": "Hva teorien betyr i arbeid med personer i tilfriskning, og hvilke metoder som bygger på den.",
-    "Verdier og prinsipper": "Hva metoden vil, og holdningen bak.",
-    "Slik gjøres det": "Hvordan metoden brukes i praksis.",
-    "Hva sier forskningen?": "Hva studiene viser, og hvor sterkt kunnskapsgrunnlaget er.",
-    "Kritikk og begrensninger": "Innvendinger og grenser, med kilder.",
-    "Sammendrag": "Hva studien handler om, med egne ord.",
-    "Funn": "Hva studien fant.",
-    "Betydning for praksis": "Hva funnene betyr for den som hjelper.",
-    "Begrensninger": "Hva studien kan og ikke kan bære.",
-    "Spørsmålet": "Det praktiske spørsmålet siden svarer på.",
-    "Perspektiver": "Hva teoriene, metodene og forskningen bidrar med.",
-    "Syntese": "Hvordan det henger sammen, og hva det betyr i praksis.",
-    "I praksis": "Hva begrepet betyr for den som hjelper.",
-    "Om kildene": "Hva siden bygger på (f.eks. en sekundærkilde), og hvor leseren finner originalen.",
-}
-
+from .kinds import KINDS, ascii_letters
 
 def file_name(title: str) -> str:
     """'Å styrke brukeren' -> 'a-styrke-brukeren.md' (the site's address rules)."""
-    name = title.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
+    name = ascii_letters(title.lower())
     name = re.sub(r"[^a-z0-9]+", "-", name).strip("-")
     return (name or "ny-side") + ".md"
 
@@ -52,9 +28,10 @@ def skeleton(page_type: str, title: str, description: str) -> str:
         lines += ["kilde: nokkel", "faktaboks:", '  formål: "Skriv formålet."', '  metode: "Skriv metoden."',
                   '  deltakere: "Skriv hvem som deltok."', '  alder: "Ikke oppgitt"', "  temaer:", "    - skriv et tema"]
     lines += ["---", "", "Skriv en ingress på 1–3 setninger som forklarer hva siden handler om [@nokkel, s. 1].", ""]
-    for item in REQUIRED_HEADINGS.get(page_type, ()):
-        heading = THEORY_ENDINGS[1] if item == THEORY_ENDINGS else item
-        lines += [f"## {heading}", "", HINTS.get(heading, "Skriv teksten her.") + " [@nokkel, s. 1]", ""]
+    kind = KINDS[page_type]
+    for item in kind.headings:
+        heading = item[-1] if isinstance(item, tuple) else item  # of two choices, the last
+        lines += [f"## {heading}", "", kind.hints.get(heading, "Skriv teksten her.") + " [@nokkel, s. 1]", ""]
         if heading == "Sentrale begreper":
             lines += ["### Et begrep", "", "Skriv om begrepet. [@nokkel, s. 1]", ""]
     lines += ["<!-- Kilder-listen, sammenhengene og lenkene hit lages automatisk. -->", ""]

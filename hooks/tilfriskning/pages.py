@@ -20,19 +20,11 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from .kinds import CONTENT_TYPES, KINDS, RELATIONS, ascii_letters
 from .problems import Problem
 from .source import EXTERNAL_RE, FrontMatterError, SourcePage, front_matter_line, parse_page, resolve_link
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "frontmatter.schema.json"
-CONTENT_TYPES = ("begrep", "teori", "metode", "artikkel", "tema")
-THEORY_ENDINGS = ("Kritikk og begrensninger", "Om kildene")
-REQUIRED_HEADINGS: dict[str, tuple[str | tuple[str, ...], ...]] = {
-    "begrep": ("I praksis",),
-    "teori": ("Bakgrunn", "Sentrale begreper", "Betydning for sosialt arbeid", THEORY_ENDINGS),
-    "metode": ("Verdier og prinsipper", "Slik gjøres det", "Hva sier forskningen?", "Kritikk og begrensninger"),
-    "artikkel": ("Sammendrag", "Funn", "Betydning for praksis", "Begrensninger"),
-    "tema": ("Spørsmålet", "Perspektiver", "Syntese"),
-}
 GENERATED_HEADINGS = ("Kilder",)
 LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
 ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # lower-case ASCII, hyphens
@@ -111,7 +103,7 @@ def _schema_message(error, meta: dict) -> tuple[list[str], str]:
             hint = f"mente du «{close[0]}»?" if close else "tillatte felt er " + ", ".join(allowed)
             return top + [str(extra)], f"ukjent felt «{extra}»{' under «' + name + '»' if path else ''}; {hint}"
     if "propertyNames" in error.schema_path:
-        allowed = ", ".join(schema.get("enum", [])) or "bygger_på, støttes_av, utfordres_av, brukes_i, relatert"
+        allowed = ", ".join(schema.get("enum", [])) or ", ".join(RELATIONS)
         return top + [str(value)], f"ukjent relasjonstype «{value}» i «relations»; tillatt: {allowed}"
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
@@ -169,7 +161,7 @@ def check_front_matter(path: str, text: str, meta: dict) -> list[Problem]:
 
 
 def _heading_order_problem(path: str, page: SourcePage, page_type: str) -> Problem | None:
-    required = REQUIRED_HEADINGS[page_type]
+    required = KINDS[page_type].headings
     h2 = [h for h in page.headings if h.level == 2]
 
     def label(item) -> str:
@@ -257,7 +249,7 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
                 elif index.page_types[target] not in CONTENT_TYPES:
                     problems.append(Problem(path, line,
                                             f"relasjonen peker på «{target}», som ikke er en innholdsside; "
-                                            "relasjoner går bare til begreper, teorier, metoder, artikler og temaer"))
+                                            f"relasjoner går bare til {_content_plurals()}"))
 
     kilde = page.meta.get("kilde")
     if page_type == "artikkel" and isinstance(kilde, str) and kilde not in index.bib_keys:
@@ -278,6 +270,12 @@ def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) ->
                                 f"siden lenker til {len(linked_pages)} andre sider i teksten; en innholdsside skal lenke "
                                 f"til minst {MIN_LINKS_TO_OTHER_PAGES}, f.eks. [motivasjon](../begreper/motivasjon.md)"))
     return problems, anchors
+
+
+def _content_plurals() -> str:
+    """'begreper, teorier, metoder, artikler og temaer'."""
+    *first, last = (KINDS[name].plural for name in CONTENT_TYPES)
+    return f"{', '.join(first)} og {last}"
 
 
 def _linked_page(path: str, target: str) -> str | None:
@@ -355,7 +353,7 @@ def address_problem(path: str) -> Problem | None:
     if ADDRESS_RE.match(path):
         return None
     stem = path[:-3] if path.endswith(".md") else path
-    suggestion = re.sub(r"[^a-z0-9/]+", "-", stem.lower().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"})))
+    suggestion = re.sub(r"[^a-z0-9/]+", "-", ascii_letters(stem.lower()))
     suggestion = re.sub(r"-*/-*", "/", suggestion).strip("-") + ".md"
     return Problem(path, None, f"filnavnet blir en del av adressen og kan bare ha små bokstaver a–z, sifre og "
                                f"bindestrek; gi filen navnet «{suggestion}»")
@@ -369,7 +367,7 @@ def check_page(path: str, text: str, index: SiteIndex) -> tuple[list[Problem], l
     except FrontMatterError as error:
         return [Problem(path, error.line, error.message)] + ([address] if address else []), []
     problems = check_front_matter(path, text, page.meta) + ([address] if address else [])
-    page_type = page.meta.get("type") if page.meta.get("type") in REQUIRED_HEADINGS or page.meta.get("type") == "side" else None
+    page_type = page.meta.get("type") if page.meta.get("type") in KINDS else None
     if page_type is None:
         return problems, []
     body_problems, anchors = check_body(path, page, page_type, index)

@@ -70,6 +70,8 @@ def test_duplicate_key_names_both_lines():
 def test_non_ascii_key_gets_a_suggestion():
     _, problems = check_bibliography(GOOD.replace("hansen2020", "Hansen_2020"))
     assert any("«hansen2020»" in p.message for p in problems)
+    _, problems = check_bibliography(GOOD.replace("hansen2020", "Sjursæther2021"))
+    assert any("«sjursaether2021»" in p.message for p in problems), "æ → ae, as CONTRIBUTING.md says"
 
 
 def test_verified_entry_missing_fields_is_an_error():

@@ -4,12 +4,11 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from tilfriskning.kinds import KINDS, RELATIONS
 from tilfriskning.graph import (
     GAP,
     PAD_X,
-    RELATIONS,
     TEXT_COLOUR,
-    TYPE_COLOURS,
     TYPES,
     Edge,
     Node,
@@ -331,12 +330,11 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_fallback_colours_have_enough_contrast():
-    for fill, border in TYPE_COLOURS.values():
+    for fill, border in ((KINDS[t].map_fill, KINDS[t].map_border) for t in TYPES):
         assert contrast(TEXT_COLOUR, fill) >= 4.5
         assert contrast(border, "#ffffff") >= 3 and contrast(border, fill) >= 3
-    for _, colour, _, _ in RELATIONS.values():
-        assert contrast(colour, "#ffffff") >= 3
-    assert len({dash for _, _, dash, _ in RELATIONS.values()}) == len(RELATIONS)  # not colour alone
+    for kind in RELATIONS.values():
+        assert contrast(kind.colour, "#ffffff") >= 3
 
 
 def test_400_nodes_and_800_edges_are_fast():
