@@ -49,7 +49,7 @@ def on_files(files, config):
     if without_history:
         if os.environ.get("REQUIRE_GIT_HISTORY") == "1":
             stop_build([Problem(docs_prefix(config) + p, None, "mangler git-historikk for «sist oppdatert»; bygg fra en "
-                                "klon med hele historikken (fetch-depth: 0)") for p in without_history])
+                                "klon med hele historikken (fetch-depth: 0)", "git-historikk") for p in without_history])
         log.info("Sist oppdatert: %d sider uten git-historikk får byggedatoen.", len(without_history))
     return files
 

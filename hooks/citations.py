@@ -35,7 +35,7 @@ from tilfriskning.csl import write_derived_style
 from tilfriskning.gitdates import last_changed
 from tilfriskning.glue import bib_path, cache_dir, citation_plugin, docs_prefix, log, parsed_pages, project_dir
 from tilfriskning.kinds import CONTENT_TYPES, section_heading
-from tilfriskning.pages import LITTERATUR_PAGE as LITTERATUR
+from tilfriskning.rules import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.render import (
     CitingPage, EntryStatus, citation_html, fill_page_references, fill_references, kilder_html, litteratur_html,
 )

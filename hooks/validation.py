@@ -12,11 +12,12 @@ Sources are only read, never written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mkdocs.plugins import event_priority
 from tilfriskning.bib import check_bibliography
 from tilfriskning.glue import bib_path, docs_prefix, log, parsed_pages, project_dir, stop_build
-from tilfriskning.pages import (
+from tilfriskning.rules import (
     LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_published_addresses,
     check_relation_pairs, read_published,
 )
@@ -36,7 +37,7 @@ def on_config(config):
     path = bib_path(config)
     shown = path.relative_to(project_dir(config)).as_posix() if path.is_relative_to(project_dir(config)) else str(path)
     if not path.is_file():
-        stop_build([Problem(shown, None, "fant ikke bibliografien; sjekk bib_file i mkdocs.yml")])
+        stop_build([Problem(shown, None, "fant ikke bibliografien; sjekk bib_file i mkdocs.yml", "bib-fil")])
     bibliography, problems = check_bibliography(path.read_text(encoding="utf-8"), shown)
     if problems:
         stop_build(problems)
@@ -67,7 +68,7 @@ def on_files(files, config):
     anchors: list[AnchorLink] = []
     for src_uri, file in sorted(pages.items()):
         page_problems, page_anchors = check_page(src_uri, file.content_string, index)
-        problems += [Problem(prefix + p.file, p.line, p.message) for p in page_problems]
+        problems += [replace(p, file=prefix + p.file) for p in page_problems]
         anchors += page_anchors
     problems += check_navigation(sorted(pages), config.nav, "mkdocs.yml", prefix)
     problems += check_relation_pairs(parsed, prefix)

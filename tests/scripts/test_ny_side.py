@@ -28,7 +28,7 @@ def test_add_to_nav_appends_to_section_or_creates_it():
 
 @pytest.mark.parametrize("page_type", ["begrep", "teori", "metode", "artikkel", "tema"])
 def test_skeleton_has_the_headings_the_build_checks(page_type):
-    from tilfriskning.pages import SiteIndex, check_page
+    from tilfriskning.rules import SiteIndex, check_page
 
     index = SiteIndex({"begreper/x.md": page_type}, frozenset(), frozenset({"nokkel"}))
     problems, _ = check_page("begreper/x.md", skeleton(page_type, "Håp", "En side om håp i tilfriskning."), index)
