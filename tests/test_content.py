@@ -7,8 +7,8 @@ import sys
 
 import pytest
 from helpers import ROOT
-from tilfriskning.markdown_style import check_markdown_style
-from tilfriskning.spelling import check_spelling
+from _markdown_style import check_markdown_style
+from _spelling import check_spelling
 
 WORD_LIST = "stavekontroll/prosjektord.dic"
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .graph import Edge, sort_key
+from .map_svg import Edge, sort_key
 from .kinds import RELATION_KINDS, SYMMETRIC
 from .source import resolve_link
 

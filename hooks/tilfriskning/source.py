@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from mkdocs_bibtex.citation import CITATION_BLOCK_REGEX, Citation
 
 # MkDocs's own rule (mkdocs.utils.meta.YAML_RE): '---' line, YAML, '---' or '...' line.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -29,6 +28,12 @@ REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 HTML_LINK_RE = re.compile(r"<(?:a|img|link|script|iframe)\b[^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # https:, mailto:, javascript: ...
 SPLIT_CITATION_RE = re.compile(r"\[[^\]\n]*@[\w-]+[^\]\n]*\n[^\]]*\]")
+# The citation syntax mkdocs-bibtex 4.4.0 replaces (its mkdocs_bibtex/citation.py), written
+# here so the rules don't depend on the plugin; tests/hooks/glue/test_bibtex.py proves
+# both find the same blocks and citations in every page.
+CITATION_BLOCK_RE = re.compile(r"\[(.*?)\]")
+CITATION_RE = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
+EMAIL_RE = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
 
 
 class FrontMatterError(ValueError):
@@ -52,6 +57,25 @@ class Link:
     target: str
     line: int
     image: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One `[prefix] @key[, suffix]` inside a citation block."""
+
+    key: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+def parse_citations(inside: str) -> list[Citation]:
+    """The citations between a block's brackets, split at ";" (e-mail addresses are not citations)."""
+    found = []
+    for part in inside.split(";"):
+        match = None if EMAIL_RE.match(part) else CITATION_RE.match(part)
+        if match:
+            found.append(Citation(match.group("key"), match.group("prefix") or "", match.group("suffix") or ""))
+    return found
 
 
 @dataclass(frozen=True)
@@ -224,10 +248,10 @@ def find_links(blanked: str, first_line: int = 1) -> tuple[Link, ...]:
 
 
 def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlock, ...]:
-    """Citation blocks as mkdocs-bibtex finds them (same regex and parser), with lines."""
+    """Citation blocks as mkdocs-bibtex finds them (same syntax), with lines."""
     found = []
-    for match in CITATION_BLOCK_REGEX.finditer(blanked):
-        citations = Citation.from_markdown(match.group(1))
+    for match in CITATION_BLOCK_RE.finditer(blanked):
+        citations = parse_citations(match.group(1))
         if citations:
             in_link = blanked[match.end():match.end() + 1] == "("
             found.append(CitationBlock(

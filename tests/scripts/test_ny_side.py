@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from helpers import build, make_project
-from tilfriskning.newpage import add_to_nav, file_name, skeleton
+from _newpage import add_to_nav, file_name, skeleton
 
 
 def run(project, *args):

@@ -40,6 +40,6 @@ def test_html_escapes_and_sorts_norwegian():
     assert html.index("Zebra") < html.index("Å styrke &amp; støtte")
     assert 'title="Om &lt;makt&gt;"' in html and '<h3 class="sammenheng__type">Relatert</h3>' in html
     assert backlinks_html(["b.md", "a.md"], info).index("Zebra") < backlinks_html(["b.md", "a.md"], info).index("Å")
-    from tilfriskning.graph import sort_key
+    from tilfriskning.map_svg import sort_key
 
     assert sort_key("Zebra") < sort_key("Ærlig") < sort_key("Ørn") < sort_key("Åpen")

@@ -1,4 +1,4 @@
-from tilfriskning.printview import PrintPage, assemble, demote_headings, prefix_ids, rewrite_links
+from tilfriskning.print_view import PrintPage, assemble, demote_headings, prefix_ids, rewrite_links
 
 
 def test_prefix_ids_covers_ids_anchors_svg_and_aria():

@@ -25,8 +25,9 @@ PARTLY_TITLE = "Bare en del av originalen er lest, for eksempel sammendraget; Li
 
 @dataclass(frozen=True)
 class EntryStatus:
-    """What the site knows about an entry: metadata verified, and how much of the original
-    was read ("yes", "partly" or "no", the .bib's source_checked) and what (source_note)."""
+    """What the lists need to know of an entry: metadata verified, and how much of the original
+    was read ("yes", "partly" or "no", the .bib's source_checked) and what (source_note).
+    `bib.Entry`, which the citation hook passes, has the same attributes."""
 
     verified: bool
     checked: str

@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .problems import Problem
-from .source import FrontMatterError, parse_page
+from tilfriskning.problems import Problem
+from tilfriskning.source import FrontMatterError, parse_page
 
 DICTIONARY = "nb_NO"
 WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
@@ -71,7 +71,7 @@ def check_spelling(pages: dict[str, str], word_list_path: Path, word_list_name: 
     """Problems for every unknown word, per file and line. `pages`: shown path -> text."""
     if shutil.which("hunspell") is None:
         return [Problem(word_list_name, None, "stavekontrollen trenger hunspell og den norske ordboken: "
-                                              "kjør «apt-get install hunspell hunspell-no»")]
+                                              "kjør «apt-get install hunspell hunspell-no»", "hunspell")]
     occurrences = {path: [(n, words(line)) for n, line in prose_lines(text)] for path, text in pages.items()}
     candidates = {w for lines in occurrences.values() for _, ws in lines for w in ws}
     unknown = unknown_words(candidates, read_word_list(word_list_path)) if candidates else set()
@@ -81,6 +81,6 @@ def check_spelling(pages: dict[str, str], word_list_path: Path, word_list_name: 
             for word in dict.fromkeys(w for w in ws if w in unknown):
                 problems.append(Problem(
                     path, number,
-                    f"ukjent ord «{word}»; rett skrivemåten, eller legg ordet i {word_list_name} hvis det er riktig",
+                    f"ukjent ord «{word}»; rett skrivemåten, eller legg ordet i {word_list_name} hvis det er riktig", "stavefeil",
                 ))
     return problems

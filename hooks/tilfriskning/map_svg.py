@@ -264,22 +264,10 @@ def _style() -> str:
     return "<style>" + "".join(rules) + "</style>"
 
 
-def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, highlight: str | None = None,
-               id_prefix: str = "kart", desc: str | None = None) -> str:
-    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string."""
-    if highlight is not None and highlight not in layout.nodes:
-        raise ValueError(f"highlight {highlight!r} is not in the map")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
-        raise ValueError(f"id_prefix {id_prefix!r} is not a plain id")
-    esc, p = html.escape, id_prefix
-    rels = [r for r in RELATIONS if any(e.relation == r for e, _ in layout.edges)]
-    types = [t for t in TYPES if any(n.type == t for n in layout.nodes.values())]
-    if desc is None:
-        n, m = len(layout.nodes), len(layout.edges)
-        desc = (f"{n} {'side' if n == 1 else 'sider'} og {m} {'relasjon' if m == 1 else 'relasjoner'}. "
-                f"Sidene står i lag etter type, ovenfra: {', '.join(KINDS[t].map_label for t in types)}. "
-                "Pilene går fra en side til siden den har en relasjon til.")
-    # Legend: node types on one row, relation types on the next, wrapping when narrow.
+def _legend(layout: Layout, types: list[str], rels: list[str]) -> tuple[list[tuple], float, float]:
+    """Legend entries placed below the map: node types on one row, relation types on the
+    next, wrapping when narrow. Returns (label, key, swatch, x, y) per entry, the width used
+    and the height of map and legend."""
     groups = [[("Sidetyper:", "", 0)] + [(KINDS[t].map_label, t, 28) for t in types]]
     if rels:
         groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r].phrase, r, 44) for r in rels])
@@ -295,27 +283,23 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
             cx += w
             used = max(used, cx)
         y += 26
-    width, height = max(layout.width, used + 2 * MARGIN), y + MARGIN
-    dx = (width - layout.width) / 2
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
-           f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
-           f'style="max-width:{_n(width)}px;height:auto">',
-           f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
-           _style(), "<defs>"]
-    for r in rels:
-        if RELATIONS[r].directed:
-            out.append(f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
-                       'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
-                       'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>')
-    out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
+    return placed, used, y + MARGIN
+
+
+def _edges_svg(layout: Layout, p: str) -> list[str]:
+    out = []
     for e, pts in layout.edges:
         label, directed = RELATIONS[e.relation].phrase, RELATIONS[e.relation].directed
         d = "M" + "L".join(f"{_n(px)},{_n(py)}" for px, py in pts)
         marker = f' marker-end="url(#{p}-pil-{_slug(e.relation)})"' if directed else ""
         a, b = layout.nodes[e.source].title, layout.nodes[e.target].title
         tip = f"{a} {label} {b}" if directed else f"{a} og {b} er {label}"
-        out.append(f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}><title>{esc(tip)}</title></path>')
-    out.append('</g><g class="kart-noder">')
+        out.append(f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}><title>{html.escape(tip)}</title></path>')
+    return out
+
+
+def _nodes_svg(layout: Layout, url_for: Callable[[str], str], highlight: str | None) -> list[str]:
+    esc, out = html.escape, []
     for path, node in layout.nodes.items():
         b, lines = layout.boxes[path], layout.lines[path]
         current = ' aria-current="page"' if path == highlight else ""
@@ -328,7 +312,11 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
                    f'{current}><title>{esc(node.description or node.title)}</title>'
                    f'<rect class="kart-boks" x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6"/>'
                    f'<text class="kart-tekst" y="{_n(baseline)}" text-anchor="middle">{spans}</text></a>')
-    out.append(f'</g></g><g class="kart-forklaring" aria-hidden="true">')
+    return out
+
+
+def _legend_svg(placed: list[tuple], used: float, width: float, p: str) -> list[str]:
+    out = []
     for label, k, swatch, lx, ly in placed:
         lx, mid = lx + MARGIN + (width - used - 2 * MARGIN) / 2, ly + 13
         if k in TYPES:
@@ -338,7 +326,44 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
             marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k].directed else ""
             out.append(f'<path class="kart-kant kart-kant--{_slug(k)}" d="M{_n(lx)},{_n(mid)}h36"{marker}/>')
         weight = "" if k else ' font-weight="bold"'
-        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{esc(label)}</text>')
+        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{html.escape(label)}</text>')
+    return out
+
+
+def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, highlight: str | None = None,
+               id_prefix: str = "kart", desc: str | None = None) -> str:
+    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string."""
+    if highlight is not None and highlight not in layout.nodes:
+        raise ValueError(f"highlight {highlight!r} is not in the map")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r} is not a plain id")
+    esc, p = html.escape, id_prefix
+    rels = [r for r in RELATIONS if any(e.relation == r for e, _ in layout.edges)]
+    types = [t for t in TYPES if any(n.type == t for n in layout.nodes.values())]
+    if desc is None:
+        n, m = len(layout.nodes), len(layout.edges)
+        desc = (f"{n} {'side' if n == 1 else 'sider'} og {m} {'relasjon' if m == 1 else 'relasjoner'}. "
+                f"Sidene står i lag etter type, ovenfra: {', '.join(KINDS[t].map_label for t in types)}. "
+                "Pilene går fra en side til siden den har en relasjon til.")
+    placed, used, height = _legend(layout, types, rels)
+    width = max(layout.width, used + 2 * MARGIN)
+    dx = (width - layout.width) / 2
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
+           f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
+           f'style="max-width:{_n(width)}px;height:auto">',
+           f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
+           _style(), "<defs>"]
+    for r in rels:
+        if RELATIONS[r].directed:
+            out.append(f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
+                       'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
+                       'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>')
+    out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
+    out += _edges_svg(layout, p)
+    out.append('</g><g class="kart-noder">')
+    out += _nodes_svg(layout, url_for, highlight)
+    out.append('</g></g><g class="kart-forklaring" aria-hidden="true">')
+    out += _legend_svg(placed, used, width, p)
     out.append("</g></svg>")
     return "".join(out)
 

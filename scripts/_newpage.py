@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .kinds import KINDS, ascii_letters
+from tilfriskning.kinds import KINDS, ascii_letters
 
 def file_name(title: str) -> str:
     """'Å styrke brukeren' -> 'a-styrke-brukeren.md' (the site's address rules)."""

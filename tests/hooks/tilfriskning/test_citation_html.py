@@ -1,4 +1,4 @@
-from tilfriskning.render import EntryStatus, citation_html, kilder_html, litteratur_html
+from tilfriskning.citation_html import EntryStatus, citation_html, kilder_html, litteratur_html
 
 
 def test_citation_html_links_to_kilder_entry():

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from tilfriskning.kinds import KINDS, RELATIONS
-from tilfriskning.graph import (
+from tilfriskning.map_svg import (
     GAP,
     PAD_X,
     TEXT_COLOUR,
