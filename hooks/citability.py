@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 
-from glue.build import log, site, stop_build
 from mkdocs.plugins import event_priority
+
+from glue.build import log, site, stop_build
 from tilfriskning.citebox import citation_meta, cite_box, json_ld, secondary_example
 from tilfriskning.citeproc import plain_text
 from tilfriskning.citethis import bibtex_online
@@ -30,8 +31,17 @@ def on_files(files, config):
     without_history = sorted(p for p, d in facts.dates.items() if not d.from_git)
     if without_history:
         if os.environ.get("REQUIRE_GIT_HISTORY") == "1":
-            stop_build([Problem(facts.docs_prefix + p, None, "mangler git-historikk for «sist oppdatert»; bygg fra en "
-                                "klon med hele historikken (fetch-depth: 0)", "git-historikk") for p in without_history])
+            stop_build(
+                [
+                    Problem(
+                        facts.docs_prefix + p,
+                        None,
+                        "mangler git-historikk for «sist oppdatert»; bygg fra en klon med hele historikken (fetch-depth: 0)",
+                        "git-historikk",
+                    )
+                    for p in without_history
+                ]
+            )
         log.info("Sist oppdatert: %d sider uten git-historikk får byggedatoen.", len(without_history))
     return files
 
@@ -59,8 +69,9 @@ def _metadata(facts, path: str, page, config) -> None:
     cited = [plain_text(references[key]) for key in keys if key in references]
     page.meta["tf_sist_oppdatert"] = norwegian_date(date)
     page.meta["tf_metadata"] = citation_meta(title, meta.get("forfattere"), date, url, description)
-    page.meta["tf_json_ld"] = json_ld(str(meta.get("type", "side")), title, description, url, date,
-                                      meta.get("forfattere"), list(meta.get("tags") or []), cited)
+    page.meta["tf_json_ld"] = json_ld(
+        str(meta.get("type", "side")), title, description, url, date, meta.get("forfattere"), list(meta.get("tags") or []), cited
+    )
 
 
 @event_priority(120)  # before the relations and citation hooks append their sections: this box comes first
@@ -74,7 +85,8 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     repository, commit = config.extra.get("repository"), facts.commit
     source_url = f"{repository}/blob/{commit}/{facts.docs_prefix}{path}" if repository and commit else None
-    bibtex = bibtex_online(path, str(meta.get("title", "")), config.site_url + page.file.url, date, facts.today,
-                           meta.get("forfattere"))
+    bibtex = bibtex_online(
+        path, str(meta.get("title", "")), config.site_url + page.file.url, date, facts.today, meta.get("forfattere")
+    )
     box = cite_box(path, bibtex, norwegian_date(date), source_url, commit, _unchecked_example(facts, path))
     return markdown.rstrip("\n") + "\n\n" + section_heading("Siter denne siden") + "\n\n" + box + "\n"

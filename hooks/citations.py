@@ -21,13 +21,19 @@ each build.
 
 from __future__ import annotations
 
-from glue import bibtex
-from glue.build import cache_dir, log, site
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+from glue import bibtex
+from glue.build import cache_dir, log, site
 from tilfriskning.citation_html import (
-    CitingPage, citation_html, fill_page_references, fill_references, kilder_html, litteratur_html,
+    CitingPage,
+    citation_html,
+    fill_page_references,
+    fill_references,
+    kilder_html,
+    litteratur_html,
 )
 from tilfriskning.citeproc import CiteprocError, format_citations
 from tilfriskning.citethis import item_key, page_item, real_author
@@ -55,8 +61,14 @@ def _page_items(facts, files, config) -> dict[str, dict]:
     content = sorted(p for p in facts.pages if facts.page_type(p) in CONTENT_TYPES)
     for number, path in enumerate(content):
         meta = facts.pages[path].meta
-        item = page_item(path, number, str(meta.get("title", "")), config.site_url + files.get_file_from_path(path).url,
-                         facts.dates[path].date, meta.get("forfattere"))
+        item = page_item(
+            path,
+            number,
+            str(meta.get("title", "")),
+            config.site_url + files.get_file_from_path(path).url,
+            facts.dates[path].date,
+            meta.get("forfattere"),
+        )
         items[item_key(item)] = {**item, "tf_path": path}
     return items
 
@@ -72,15 +84,20 @@ def on_files(files, config):
     except CiteprocError as error:
         raise PluginError(f"pandoc kunne ikke formatere siteringene: {error}") from None
     if result.pandoc_calls:
-        log.info("Siteringer: %d nye formatert med pandoc (%d kall samtidig; %d siteringer i alt).",
-                 result.new_blocks, result.pandoc_calls, len(set(blocks)))
+        log.info(
+            "Siteringer: %d nye formatert med pandoc (%d kall samtidig; %d siteringer i alt).",
+            result.new_blocks,
+            result.pandoc_calls,
+            len(set(blocks)),
+        )
     else:
         log.info("Siteringer: alle %d hentet fra hurtigbufferen, ingen pandoc-kall.", len(set(blocks)))
     facts.formatted = result.formatted
     facts.page_references = {items[key]["tf_path"]: real_author(text) for key, text in result.formatted.pages.items()}
     files.append(File.generated(config, PUBLISHED_BIB, abs_src_path=str(bibtex.bib_file(config))))  # downloadable
-    bibtex.install(config, {raw: citation_html(text) for raw, text in result.formatted.citations.items()},
-                   facts.bibliography.data)
+    bibtex.install(
+        config, {raw: citation_html(text) for raw, text in result.formatted.citations.items()}, facts.bibliography.data
+    )
     return files
 
 
@@ -101,8 +118,15 @@ def _litteratur(facts, page, files) -> str:
         for key in sorted({anchor for target, anchor in links if target == LITTERATUR and anchor}):
             recommending.setdefault(key, []).append(entry)
     references, entries = facts.formatted.references, facts.bibliography.entries
-    return litteratur_html(list(references), references, entries, citing, recommending,
-                           {key: entry.source for key, entry in entries.items()}, _url(PUBLISHED_BIB, page, files))
+    return litteratur_html(
+        list(references),
+        references,
+        entries,
+        citing,
+        recommending,
+        {key: entry.source for key, entry in entries.items()},
+        _url(PUBLISHED_BIB, page, files),
+    )
 
 
 @event_priority(100)  # before mkdocs-bibtex replaces citation blocks
@@ -117,8 +141,11 @@ def on_page_markdown(markdown, page, config, files):
         litteratur = _url(LITTERATUR, page, files)
         references = facts.formatted.references
         thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in references else None
-        additions.append(section_heading("Kilder") + "\n\n" + kilder_html(
-            keys, references, facts.bibliography.entries, litteratur, THESIS_KEY, thesis))
+        additions.append(
+            section_heading("Kilder")
+            + "\n\n"
+            + kilder_html(keys, references, facts.bibliography.entries, litteratur, THESIS_KEY, thesis)
+        )
     if page.file.src_uri == LITTERATUR:
         additions.append(_litteratur(facts, page, files))
     if additions:
@@ -132,8 +159,7 @@ def on_page_content(html, page, config, files):
     facts = site(config)
     html = bibtex.restore_code(html, page.toc)
     if 'class="tf-referanse" data-kilde=' in html:
-        html = fill_references(html, facts.formatted.references, facts.bibliography.entries,
-                               _url(LITTERATUR, page, files))
+        html = fill_references(html, facts.formatted.references, facts.bibliography.entries, _url(LITTERATUR, page, files))
     if 'class="tf-sidereferanse" data-side=' in html:
         html = fill_page_references(html, facts.page_references)
     return html

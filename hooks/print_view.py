@@ -10,6 +10,7 @@ browser.
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
+
 from tilfriskning.print_view import PrintPage, assemble
 
 MARKER = "<!-- hele-nettstedet -->"

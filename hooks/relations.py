@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import html
 
-from glue.build import site
 from mkdocs.plugins import event_priority
+
+from glue.build import site
 from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
 from tilfriskning.map_svg import layout, neighbourhood, ordered_edges, render_svg
 from tilfriskning.relations import PageInfo, backlinks_html, groups_for, relations_html
@@ -48,9 +49,11 @@ def _table(facts, current, files) -> str:
         f'<td><a href="{url(e.target)}">{html.escape(by_path[e.target].title)}</a></td></tr>'
         for e in ordered_edges(facts.nodes, facts.relations)
     )
-    return ('<table class="kart-tabell"><caption>Alle relasjoner mellom sidene, som i kartet over</caption>'
-            '<thead><tr><th scope="col">Side</th><th scope="col">Relasjon</th><th scope="col">Til side</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    return (
+        '<table class="kart-tabell"><caption>Alle relasjoner mellom sidene, som i kartet over</caption>'
+        '<thead><tr><th scope="col">Side</th><th scope="col">Relasjon</th><th scope="col">Til side</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def _connections(facts, path, page, files) -> str | None:
@@ -60,8 +63,15 @@ def _connections(facts, path, page, files) -> str | None:
         return None
     info = _info(facts, {p for _, targets in groups for p in targets}, page, files)
     nodes, edges = neighbourhood(facts.nodes, facts.relations, path, depth=1)
-    local_map = _map(nodes, edges, page, files, highlight=path, id_prefix="naerkart",
-                     title=f"Kart over {facts.pages[path].meta.get('title', path)} og sidene den henger sammen med")
+    local_map = _map(
+        nodes,
+        edges,
+        page,
+        files,
+        highlight=path,
+        id_prefix="naerkart",
+        title=f"Kart over {facts.pages[path].meta.get('title', path)} og sidene den henger sammen med",
+    )
     return section_heading("Sammenhenger") + "\n\n" + relations_html(groups, info) + "\n\n" + local_map
 
 
@@ -75,8 +85,9 @@ def on_page_markdown(markdown, page, config, files):
         sections.append(_connections(facts, path, page, files))
     sources = facts.backlinks.get(path)
     if sources:
-        sections.append(section_heading("Sider som lenker hit") + "\n\n"
-                        + backlinks_html(sources, _info(facts, sources, page, files)))
+        sections.append(
+            section_heading("Sider som lenker hit") + "\n\n" + backlinks_html(sources, _info(facts, sources, page, files))
+        )
     sections = [s for s in sections if s]
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"

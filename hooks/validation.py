@@ -17,12 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from glue.build import check_engine, log, project_dir, site, stop_build
 from mkdocs.plugins import event_priority
+
+from glue.build import check_engine, log, project_dir, site, stop_build
 from tilfriskning.problems import Problem
 from tilfriskning.rules import (
-    LITTERATUR_PAGE, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_published_addresses,
-    check_relation_pairs, read_published,
+    LITTERATUR_PAGE,
+    AnchorLink,
+    SiteIndex,
+    check_anchors,
+    check_navigation,
+    check_page,
+    check_published_addresses,
+    check_relation_pairs,
+    read_published,
 )
 
 ID_RE = re.compile(r'\sid="([^"]+)"')
@@ -36,8 +44,12 @@ def on_config(config):
     facts = site(config)
     work = facts.bibliography.work_items()
     if work:
-        log.info("Kildestatus: %d av %d oppføringer i %s har ufullstendige opplysninger (arbeidsliste: scripts/kildestatus).",
-                 len(work), len(facts.bibliography.entries), facts.bibliography_name)
+        log.info(
+            "Kildestatus: %d av %d oppføringer i %s har ufullstendige opplysninger (arbeidsliste: scripts/kildestatus).",
+            len(work),
+            len(facts.bibliography.entries),
+            facts.bibliography_name,
+        )
     return config
 
 
@@ -66,8 +78,9 @@ def on_files(files, config):
     published = project_dir(config) / PUBLISHED_LIST
     if published.is_file():
         redirects = config.plugins["redirects"].config.get("redirect_maps") if "redirects" in config.plugins else {}
-        problems += check_published_addresses(read_published(published.read_text(encoding="utf-8")),
-                                              set(pages), dict(redirects or {}), PUBLISHED_LIST)
+        problems += check_published_addresses(
+            read_published(published.read_text(encoding="utf-8")), set(pages), dict(redirects or {}), PUBLISHED_LIST
+        )
     if problems:
         stop_build(problems)
     facts.anchor_links = anchors

@@ -11,6 +11,7 @@ import re
 
 from tilfriskning.kinds import KINDS, ascii_letters
 
+
 def file_name(title: str) -> str:
     """'Å styrke brukeren' -> 'a-styrke-brukeren.md' (the site's address rules)."""
     name = ascii_letters(title.lower())
@@ -25,8 +26,16 @@ def skeleton(page_type: str, title: str, description: str) -> str:
     if page_type != "side":
         lines += ["tags:", f"  - {title.lower()}", "relations:", "  relatert:", "    - skriv/stien-til-en-side.md"]
     if page_type == "artikkel":
-        lines += ["kilde: nokkel", "faktaboks:", '  formål: "Skriv formålet."', '  metode: "Skriv metoden."',
-                  '  deltakere: "Skriv hvem som deltok."', '  alder: "Ikke oppgitt"', "  temaer:", "    - skriv et tema"]
+        lines += [
+            "kilde: nokkel",
+            "faktaboks:",
+            '  formål: "Skriv formålet."',
+            '  metode: "Skriv metoden."',
+            '  deltakere: "Skriv hvem som deltok."',
+            '  alder: "Ikke oppgitt"',
+            "  temaer:",
+            "    - skriv et tema",
+        ]
     lines += ["---", "", "Skriv en ingress på 1–3 setninger som forklarer hva siden handler om [@nokkel, s. 1].", ""]
     kind = KINDS[page_type]
     for item in kind.headings:

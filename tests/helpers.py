@@ -38,13 +38,20 @@ def make_project(target: Path, fixture: str | None = "site") -> Path:
     return target
 
 
+ENGINE = os.environ.get("TILFRISKNING_ENGINE", "mkdocs")  # or "properdocs" (make check ENGINE=properdocs)
+
+
 def build(project: Path, *, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project`, as `make build` runs it."""
+    """`mkdocs build --strict` in `project` (or ProperDocs's), as `make build` runs it."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "SITE_URL", "PYPANDOC_PANDOC")}
     full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", "--strict", *args],
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

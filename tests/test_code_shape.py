@@ -29,6 +29,8 @@ def test_no_function_is_longer_than_60_lines():
 
 def test_the_pure_package_does_not_import_mkdocs():
     imports = re.compile(r"^\s*(?:from|import) (mkdocs\w*)\b", re.MULTILINE)
-    found = {p.relative_to(ROOT).as_posix(): imports.findall(p.read_text(encoding="utf-8"))
-             for p in sorted((ROOT / "hooks" / "tilfriskning").glob("*.py"))}
+    found = {
+        p.relative_to(ROOT).as_posix(): imports.findall(p.read_text(encoding="utf-8"))
+        for p in sorted((ROOT / "hooks" / "tilfriskning").glob("*.py"))
+    }
     assert not {path: names for path, names in found.items() if names}

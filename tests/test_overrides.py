@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import material
+
 from helpers import ROOT
 
 MATERIAL = Path(material.__file__).parent / "templates" / "partials"
@@ -17,8 +18,14 @@ OURS = ROOT / "overrides" / "partials"
 COMMENT_RE = re.compile(r"\{#-.*?-#\}", re.DOTALL)
 # Our changes, as (our text, Material's text).
 SEARCH_CHANGES = [(' role="dialog" aria-label="{{ lang.t(\'search\') }}">', ' role="dialog">')]
-NB_CHANGES = {"consent.reject": "Reject", "footer": "Footer", "header": "Header", "rss.created": "RSS feed",
-              "rss.updated": "Oppdatert RSS feed", "search.result.none": "Ingen treff"}
+NB_CHANGES = {
+    "consent.reject": "Reject",
+    "footer": "Footer",
+    "header": "Header",
+    "rss.created": "RSS feed",
+    "rss.updated": "Oppdatert RSS feed",
+    "search.result.none": "Ingen treff",
+}
 ENTRY_RE = re.compile(r'^  "([^"]+)": "(.*)",?$', re.MULTILINE)
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.registry import ReferenceRegistry
+
 from tilfriskning.source import replace_in_code
 
 PLUGIN_NAME = "bibtex"

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import mkdocs
 from mkdocs.exceptions import PluginError
+
+from glue import bibtex
 from tilfriskning.bib import check_bibliography
 from tilfriskning.gitdates import head_commit, last_changed
 from tilfriskning.problems import Problem
 from tilfriskning.site import Site
 from tilfriskning.source import FrontMatterError, SourcePage, parse_page
-
-from glue import bibtex
 
 log = logging.getLogger("mkdocs.hooks.tilfriskning")
 SITE_ATTRIBUTE = "_tilfriskning_site"
@@ -62,8 +62,16 @@ def check_engine() -> None:
     """Refuse an engine this project is not tested on (its hooks may not run as written)."""
     name, version = mkdocs.__name__, getattr(mkdocs, "__version__", "?")
     if not version.startswith(ENGINES.get(name, "-")):
-        stop_build([Problem("mkdocs.yml", None, f"nettstedet bygges med MkDocs 1.6 eller ProperDocs 1.6, ikke {name} "
-                                                f"{version}; installer med «make install»", "motor")])
+        stop_build(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    f"nettstedet bygges med MkDocs 1.6 eller ProperDocs 1.6, ikke {name} {version}; installer med «make install»",
+                    "motor",
+                )
+            ]
+        )
 
 
 def parsed_pages(files) -> dict[str, SourcePage]:
@@ -89,8 +97,13 @@ def _start(config) -> Site:
     bibliography, problems = check_bibliography(path.read_text(encoding="utf-8"), shown)
     if problems:
         stop_build(problems)
-    return Site(docs_prefix(config), bibliography, dt.date.today(),
-                os.environ.get("GITHUB_SHA") or head_commit(project_dir(config)), bibliography_name=shown)
+    return Site(
+        docs_prefix(config),
+        bibliography,
+        dt.date.today(),
+        os.environ.get("GITHUB_SHA") or head_commit(project_dir(config)),
+        bibliography_name=shown,
+    )
 
 
 def site(config, files=None) -> Site:

@@ -38,14 +38,29 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "misc": (("author",), ("title",), ("year", "date")),
 }
 # Plain-BibTeX type names (as Zotero's Better BibTeX writes them) and what they count as.
-TYPE_ALIASES = {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
-                "inbook": "incollection", "webpage": "online", "electronic": "online", "www": "online"}
+TYPE_ALIASES = {
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "techreport": "report",
+    "inbook": "incollection",
+    "webpage": "online",
+    "electronic": "online",
+    "www": "online",
+}
 FIELD_NAMES_NB = {
-    "author": "forfatter (author)", "editor": "redaktør (editor)", "title": "tittel (title)",
-    "journaltitle": "tidsskrift (journaltitle)", "journal": "tidsskrift (journal)",
-    "year": "år (year)", "date": "dato (date)", "publisher": "forlag (publisher)",
-    "booktitle": "boktittel (booktitle)", "institution": "institusjon (institution)",
-    "school": "lærested (school)", "type": "type oppgave (type)", "url": "nettadresse (url)",
+    "author": "forfatter (author)",
+    "editor": "redaktør (editor)",
+    "title": "tittel (title)",
+    "journaltitle": "tidsskrift (journaltitle)",
+    "journal": "tidsskrift (journal)",
+    "year": "år (year)",
+    "date": "dato (date)",
+    "publisher": "forlag (publisher)",
+    "booktitle": "boktittel (booktitle)",
+    "institution": "institusjon (institution)",
+    "school": "lærested (school)",
+    "type": "type oppgave (type)",
+    "url": "nettadresse (url)",
     "organization": "organisasjon (organization)",
 }
 
@@ -138,9 +153,11 @@ def _syntax_problem(filename: str, text: str, error: PybtexSyntaxError) -> Probl
     expected = re.search(r"'(.)' expected", detail)
     what = f"forventet «{expected.group(1)}»" if expected else detail
     return Problem(
-        filename, line,
+        filename,
+        line,
         f"BibTeX-syntaksfeil ({what}){start}; sjekk at hver {{ har sin }}, "
-        "at feltene skilles med komma, og at oppføringen slutter med }", "bib-syntaks",
+        "at feltene skilles med komma, og at oppføringen slutter med }",
+        "bib-syntaks",
     )
 
 
@@ -151,20 +168,41 @@ def _header_problems(text: str, filename: str, headers: list[tuple[str, str, int
     for entry_type, key, line in headers:
         lines_by_key.setdefault(key.lower(), []).append(line)
         if not key:
-            problems.append(Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …",
-                                    "bib-nokkel-mangler"))
+            problems.append(
+                Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …", "bib-nokkel-mangler")
+            )
         elif not KEY_RE.match(key):
             suggestion = re.sub(r"[^a-z0-9]", "", ascii_letters(key.lower()))
-            problems.append(Problem(filename, line, f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; "
-                                                    f"bruk f.eks. «{suggestion}»", "bib-nokkel-form"))
+            problems.append(
+                Problem(
+                    filename,
+                    line,
+                    f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",
+                    "bib-nokkel-form",
+                )
+            )
         if entry_type not in REQUIRED_FIELDS and entry_type not in TYPE_ALIASES:
-            problems.append(Problem(filename, line, f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
-                                    + ", ".join("@" + t for t in REQUIRED_FIELDS), "bib-type"))
+            problems.append(
+                Problem(
+                    filename,
+                    line,
+                    f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
+                    + ", ".join("@" + t for t in REQUIRED_FIELDS),
+                    "bib-type",
+                )
+            )
     for key, lines in lines_by_key.items():
         if key and len(lines) > 1:
             others = " og ".join(str(n) for n in lines[1:])
-            problems.append(Problem(filename, lines[0], f"nøkkelen «{key}» er brukt flere ganger (også linje {others}); "
-                                    "slå oppføringene sammen eller gi én av dem en ny nøkkel", "bib-nokkel-brukt"))
+            problems.append(
+                Problem(
+                    filename,
+                    lines[0],
+                    f"nøkkelen «{key}» er brukt flere ganger (også linje {others}); "
+                    "slå oppføringene sammen eller gi én av dem en ny nøkkel",
+                    "bib-nokkel-brukt",
+                )
+            )
     return problems
 
 
@@ -179,8 +217,9 @@ def _parse(text: str, filename: str, headers: list[tuple[str, str, int]]) -> tup
         if duplicate:
             key, field_name = duplicate.group(1).strip("'\""), duplicate.group(2).strip("'\"")
             line = next((h_line for _, h_key, h_line in headers if h_key == key), None)
-            return None, [Problem(filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett",
-                                  "bib-dublettfelt")]
+            return None, [
+                Problem(filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett", "bib-dublettfelt")
+            ]
         return None, [Problem(filename, None, f"BibTeX-feil: {error}", "bib-feil")]
 
 
@@ -199,28 +238,38 @@ def _source_checked(entry: Entry) -> str | None:
     if entry.checked in SOURCE_CHECKED:
         return None
     found = f"«{entry.checked}»" if entry.checked else "ingenting"
-    return (f"«{entry.key}» har source_checked {found}; skriv source_checked = {{no}} "
-            "({partly} når bare en del av originalen er lest, {yes} når de siterte sidene er lest)")
+    return (
+        f"«{entry.key}» har source_checked {found}; skriv source_checked = {{no}} "
+        "({partly} når bare en del av originalen er lest, {yes} når de siterte sidene er lest)"
+    )
 
 
 def _source_note(entry: Entry) -> str | None:
     """A work read in the original, wholly or partly, says what was read and where."""
     if entry.checked not in ("yes", "partly") or entry.note:
         return None
-    return (f"«{entry.key}» har source_checked = {{{entry.checked}}}, men sier ikke hva som er lest; skriv i source_note "
-            "hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}")
+    return (
+        f"«{entry.key}» har source_checked = {{{entry.checked}}}, men sier ikke hva som er lest; skriv i source_note "
+        "hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}"
+    )
 
 
 def _verified_complete(entry: Entry) -> str | None:
     """An entry marked verified has every field its type needs."""
     if entry.metadata_status != "verified" or not entry.missing_fields():
         return None
-    return (f"«{entry.key}» er merket verified, men mangler {describe_fields(entry.missing_fields())}; "
-            "fyll inn feltene, eller sett metadata_status = {partial}")
+    return (
+        f"«{entry.key}» er merket verified, men mangler {describe_fields(entry.missing_fields())}; "
+        "fyll inn feltene, eller sett metadata_status = {partial}"
+    )
 
 
-ENTRY_RULES = (("bib-status", _metadata_status), ("bib-kontroll", _source_checked), ("bib-lest", _source_note),
-               ("bib-verifisert", _verified_complete))
+ENTRY_RULES = (
+    ("bib-status", _metadata_status),
+    ("bib-kontroll", _source_checked),
+    ("bib-lest", _source_note),
+    ("bib-verifisert", _verified_complete),
+)
 
 
 def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[Bibliography, list[Problem]]:
@@ -244,8 +293,9 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
             persons={role.lower(): len(people) for role, people in raw.persons.items()},
             source=sources.get(key, ""),
         )
-        problems += [Problem(filename, entry.line, message, rule_id)
-                     for rule_id, check in ENTRY_RULES if (message := check(entry))]
+        problems += [
+            Problem(filename, entry.line, message, rule_id) for rule_id, check in ENTRY_RULES if (message := check(entry))
+        ]
     return Bibliography(entries, data), problems
 
 
@@ -265,5 +315,5 @@ def entry_sources(text: str) -> dict[str, str]:
                     end = index + 1
                     break
         if end:
-            sources[match.group(2)] = text[match.start():end].strip()
+            sources[match.group(2)] = text[match.start() : end].strip()
     return sources

@@ -20,8 +20,13 @@ from .problems import Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "frontmatter.schema.json"
 TYPE_NAMES_NB = {
-    "string": "tekst", "array": "en liste", "object": "felt med underfelt", "number": "et tall",
-    "integer": "et heltall", "boolean": "ja/nei (true/false)", "null": "tom",
+    "string": "tekst",
+    "array": "en liste",
+    "object": "felt med underfelt",
+    "number": "et tall",
+    "integer": "et heltall",
+    "boolean": "ja/nei (true/false)",
+    "null": "tom",
 }
 
 
@@ -86,8 +91,14 @@ def _type(error, meta, name, top):
 def _pattern(error, meta, name, top):
     value = error.instance
     if top[:1] == ["relations"]:
-        return top, "feltform", (f"«{name}» er «{value}»; skriv stien til en side relativt til docs/, "
-                                 "med små bokstaver og uten #anker, f.eks. teorier/honneth.md")
+        return (
+            top,
+            "feltform",
+            (
+                f"«{name}» er «{value}»; skriv stien til en side relativt til docs/, "
+                "med små bokstaver og uten #anker, f.eks. teorier/honneth.md"
+            ),
+        )
     if top[:1] in (["forfattere"], ["fagansvarlig"]):
         return top, "feltform", f"«{name}» er «{value}»; skriv navnet som «Etternavn, Fornavn»"
     if top == ["kilde"]:
@@ -106,8 +117,11 @@ READERS = {
     "additionalProperties": _additional,
     "enum": _enum,
     "type": _type,
-    "maxLength": lambda e, m, n, t: (t, "for-lang", f"«{n}» er {len(e.instance)} tegn; høyst {e.validator_value} "
-                                                    "er lov, så forkort teksten"),
+    "maxLength": lambda e, m, n, t: (
+        t,
+        "for-lang",
+        f"«{n}» er {len(e.instance)} tegn; høyst {e.validator_value} er lov, så forkort teksten",
+    ),
     "minLength": lambda e, m, n, t: (t, "for-kort", f"«{n}» er for kort; skriv minst {e.validator_value} tegn"),
     "minItems": lambda e, m, n, t: (t, "tom", f"«{n}» er tom; legg inn minst én verdi eller fjern feltet"),
     "minProperties": lambda e, m, n, t: (t, "tom", f"«{n}» er tom; legg inn minst én verdi eller fjern feltet"),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .map_svg import Edge, sort_key
 from .kinds import RELATION_KINDS, SYMMETRIC
+from .map_svg import Edge, sort_key
 from .source import resolve_link
 
 
@@ -65,8 +65,10 @@ def backlinks(links_by_page: dict[str, list[str]], pages: set[str]) -> dict[str,
 
 
 def _link(info: PageInfo) -> str:
-    return (f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
-            f"{html.escape(info.title)}</a>")
+    return (
+        f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
+        f"{html.escape(info.title)}</a>"
+    )
 
 
 def relations_html(groups: list[tuple[str, list[str]]], info: dict[str, PageInfo]) -> str:

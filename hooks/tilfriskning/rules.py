@@ -33,8 +33,12 @@ UNSAFE_HTML_RES = [
 ]
 LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
 RESERVED_IDS = {anchor: title for title, anchor in GENERATED_SECTIONS.items()}
-GENERATED_FROM = {"Kilder": "siteringene", "Sammenhenger": "relasjonene", "Sider som lenker hit": "lenkene på andre sider",
-                  "Siter denne siden": "sidens tittel og dato"}
+GENERATED_FROM = {
+    "Kilder": "siteringene",
+    "Sammenhenger": "relasjonene",
+    "Sider som lenker hit": "lenkene på andre sider",
+    "Siter denne siden": "sidens tittel og dato",
+}
 
 
 @dataclass(frozen=True)
@@ -79,21 +83,29 @@ RULES: list[Rule] = []
 
 def rule(rule_id: str, *, kinds: tuple[str, ...] = tuple(KINDS)):
     """Register a page rule; its docstring says the rule, `kinds` which page types it checks."""
+
     def register(check: Callable[[PageUnderCheck], Iterator[Finding]]):
         RULES.append(Rule(rule_id, frozenset(kinds), check))
         return check
+
     return register
 
 
 # ---- headings ---------------------------------------------------------------------------
+
 
 @rule("niva-1")
 def no_level_one_heading(p: PageUnderCheck) -> Iterator[Finding]:
     """The title comes from `title` in front matter; the text uses `##` and below."""
     for heading in p.page.headings:
         if heading.level == 1:
-            yield heading.line, (f"overskrift på nivå 1 («# {heading.text}»); tittelen kommer fra title i front matter, "
-                                 "så bruk «##» for avsnitt")
+            yield (
+                heading.line,
+                (
+                    f"overskrift på nivå 1 («# {heading.text}»); tittelen kommer fra title i front matter, "
+                    "så bruk «##» for avsnitt"
+                ),
+            )
 
 
 @rule("reservert-overskrift")
@@ -103,8 +115,10 @@ def no_generated_heading(p: PageUnderCheck) -> Iterator[Finding]:
     for heading in p.page.headings:
         title = RESERVED_IDS.get(slugify(heading.text))
         if title:
-            yield heading.line, (f"«{'#' * heading.level} {heading.text}» lages automatisk fra {GENERATED_FROM[title]}; "
-                                 "fjern overskriften")
+            yield (
+                heading.line,
+                (f"«{'#' * heading.level} {heading.text}» lages automatisk fra {GENERATED_FROM[title]}; fjern overskriften"),
+            )
 
 
 def _label(item) -> str:
@@ -131,8 +145,10 @@ def required_headings(p: PageUnderCheck) -> Iterator[Finding]:
         yield present[0].line, f"overskriften {_label(item)} står i feil rekkefølge; type {p.kind.name} krever {expected}"
         return
     order = " (i den rekkefølgen)" if len(required) > 1 else ""
-    yield (h2[-1].line if h2 else p.page.body_line,
-           f"mangler overskriften {_label(item)}; type {p.kind.name} krever {expected}{order}")
+    yield (
+        h2[-1].line if h2 else p.page.body_line,
+        f"mangler overskriften {_label(item)}; type {p.kind.name} krever {expected}{order}",
+    )
 
 
 @rule("sentrale-begreper", kinds=("teori",))
@@ -142,7 +158,7 @@ def one_subheading_per_concept(p: PageUnderCheck) -> Iterator[Finding]:
     for i, heading in enumerate(headings):
         if heading.level == 2 and heading.text == "Sentrale begreper":
             following = []
-            for other in headings[i + 1:]:
+            for other in headings[i + 1 :]:
                 if other.level <= 2:
                     break
                 following.append(other)
@@ -161,6 +177,7 @@ def has_ingress(p: PageUnderCheck) -> Iterator[Finding]:
 
 # ---- what the text may contain ------------------------------------------------------------
 
+
 @rule("skript")
 def no_script(p: PageUnderCheck) -> Iterator[Finding]:
     """No HTML that can run script in a reader's browser: script-like tags, on…= attributes,
@@ -168,10 +185,13 @@ def no_script(p: PageUnderCheck) -> Iterator[Finding]:
     blanked = p.page.blanked
     for pattern, what in UNSAFE_HTML_RES:
         for match in pattern.finditer(blanked):
-            if what.startswith("en ") and not re.search(r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[:match.start()][-40:]):
+            if what.startswith("en ") and not re.search(r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[: match.start()][-40:]):
                 continue  # only a link target can run script
             line = p.page.body_line + blanked[: match.start()].count("\n")
-            yield line, f"{what.format(match.group(1).lower())} kan kjøre skript i leserens nettleser og er ikke tillatt; fjern det"
+            yield (
+                line,
+                f"{what.format(match.group(1).lower())} kan kjøre skript i leserens nettleser og er ikke tillatt; fjern det",
+            )
 
 
 @rule("bibliografi-kommando")
@@ -184,6 +204,7 @@ def no_bibliography_command(p: PageUnderCheck) -> Iterator[Finding]:
 
 
 # ---- citations ------------------------------------------------------------------------------
+
 
 @rule("ingen-kilder", kinds=CONTENT_TYPES)
 def cites_sources(p: PageUnderCheck) -> Iterator[Finding]:
@@ -217,8 +238,13 @@ def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
         for citation in block.citations:
             suffix = citation.suffix.strip()
             if suffix and not LOCATOR_RE.match(suffix):
-                yield block.line, (f"sidehenvisningen «{suffix}» i {block.raw} blir ikke forstått; "
-                                   "skriv f.eks. «s. 12», «s. 12-14» eller «avsn. 4.1»")
+                yield (
+                    block.line,
+                    (
+                        f"sidehenvisningen «{suffix}» i {block.raw} blir ikke forstått; "
+                        "skriv f.eks. «s. 12», «s. 12-14» eller «avsn. 4.1»"
+                    ),
+                )
 
 
 @rule("sitering-i-lenke")
@@ -237,6 +263,7 @@ def citation_on_one_line(p: PageUnderCheck) -> Iterator[Finding]:
 
 
 # ---- relations ------------------------------------------------------------------------------
+
 
 def _relation_targets(p: PageUnderCheck) -> Iterator[tuple[str, int]]:
     relations = p.page.meta.get("relations")
@@ -277,11 +304,14 @@ def relation_to_content_page(p: PageUnderCheck) -> Iterator[Finding]:
     for target, line in _relation_targets(p):
         target_type = p.index.page_types.get(target)
         if target != p.path and target_type and target_type not in CONTENT_TYPES:
-            yield line, (f"relasjonen peker på «{target}», som ikke er en innholdsside; "
-                         f"relasjoner går bare til {_content_plurals()}")
+            yield (
+                line,
+                (f"relasjonen peker på «{target}», som ikke er en innholdsside; relasjoner går bare til {_content_plurals()}"),
+            )
 
 
 # ---- links ----------------------------------------------------------------------------------
+
 
 def link_kind(path: str, target: str, index: SiteIndex) -> str:
     """What a link written on `path` points at: "external", "same-page", "absolute",
@@ -349,11 +379,17 @@ def linked_files_exist(p: PageUnderCheck) -> Iterator[Finding]:
 @rule("for-fa-lenker", kinds=CONTENT_TYPES)
 def links_to_three_pages(p: PageUnderCheck) -> Iterator[Finding]:
     """A content page's text links to at least three other pages (relations don't count)."""
-    linked = {resolve_link(p.path, link.target)[0] for link in p.page.links
-              if link_kind(p.path, link.target, p.index) == "page"} - {p.path}
+    linked = {
+        resolve_link(p.path, link.target)[0] for link in p.page.links if link_kind(p.path, link.target, p.index) == "page"
+    } - {p.path}
     if len(linked) < MIN_LINKS_TO_OTHER_PAGES:
-        yield p.page.body_line, (f"siden lenker til {len(linked)} andre sider i teksten; en innholdsside skal lenke "
-                                 f"til minst {MIN_LINKS_TO_OTHER_PAGES}, f.eks. [motivasjon](../begreper/motivasjon.md)")
+        yield (
+            p.page.body_line,
+            (
+                f"siden lenker til {len(linked)} andre sider i teksten; en innholdsside skal lenke "
+                f"til minst {MIN_LINKS_TO_OTHER_PAGES}, f.eks. [motivasjon](../begreper/motivasjon.md)"
+            ),
+        )
 
 
 def anchor_links(path: str, page: SourcePage, index: SiteIndex) -> list[AnchorLink]:
@@ -372,6 +408,7 @@ def anchor_links(path: str, page: SourcePage, index: SiteIndex) -> list[AnchorLi
 
 # ---- one page ---------------------------------------------------------------------------------
 
+
 def address_problem(path: str) -> Problem | None:
     """File and folder names: lowercase ASCII with hyphens (æ → ae, ø → o, å → a)."""
     if ADDRESS_RE.match(path):
@@ -379,8 +416,13 @@ def address_problem(path: str) -> Problem | None:
     stem = path[:-3] if path.endswith(".md") else path
     suggestion = re.sub(r"[^a-z0-9/]+", "-", ascii_letters(stem.lower()))
     suggestion = re.sub(r"-*/-*", "/", suggestion).strip("-") + ".md"
-    return Problem(path, None, f"filnavnet blir en del av adressen og kan bare ha små bokstaver a–z, sifre og "
-                               f"bindestrek; gi filen navnet «{suggestion}»", "filnavn")
+    return Problem(
+        path,
+        None,
+        f"filnavnet blir en del av adressen og kan bare ha små bokstaver a–z, sifre og "
+        f"bindestrek; gi filen navnet «{suggestion}»",
+        "filnavn",
+    )
 
 
 def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) -> list[Problem]:
@@ -405,6 +447,7 @@ def check_page(path: str, text: str, index: SiteIndex) -> tuple[list[Problem], l
 
 # ---- the whole site -----------------------------------------------------------------------------
 
+
 def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], docs_prefix: str = "docs/") -> list[Problem]:
     """Links whose #anchor is not an id on the rendered target page."""
     problems = []
@@ -415,8 +458,9 @@ def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], d
         close = difflib.get_close_matches(link.anchor, sorted(ids), n=1)
         hint = f"mente du «#{close[0]}»?" if close else "sjekk overskriften du lenker til"
         where = "på samme side" if link.target == link.source else f"på {docs_prefix}{link.target}"
-        problems.append(Problem(docs_prefix + link.source, link.line, f"ankeret «#{link.anchor}» finnes ikke {where}; {hint}",
-                                "anker"))
+        problems.append(
+            Problem(docs_prefix + link.source, link.line, f"ankeret «#{link.anchor}» finnes ikke {where}; {hint}", "anker")
+        )
     return problems
 
 
@@ -440,14 +484,16 @@ def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", doc
         return []
     listed = nav_paths(nav)
     problems = [
-        Problem(docs_prefix + page, None, f"siden er ikke med i navigasjonen; legg den til under nav i {config_name}",
-                "navigasjon")
-        for page in pages if page not in listed
+        Problem(
+            docs_prefix + page, None, f"siden er ikke med i navigasjonen; legg den til under nav i {config_name}", "navigasjon"
+        )
+        for page in pages
+        if page not in listed
     ]
     problems += [
-        Problem(config_name, None, f"nav viser til «{entry}», som ikke finnes i docs/; rett stien eller fjern linjen",
-                "nav-sti")
-        for entry in sorted(listed) if entry.endswith(".md") and entry not in pages
+        Problem(config_name, None, f"nav viser til «{entry}», som ikke finnes i docs/; rett stien eller fjern linjen", "nav-sti")
+        for entry in sorted(listed)
+        if entry.endswith(".md") and entry not in pages
     ]
     return problems
 
@@ -473,11 +519,15 @@ def check_relation_pairs(pages: dict[str, SourcePage], docs_prefix: str = "docs/
         # report once, on the weaker side (relatert), else on the second page of the pair
         if (name != SYMMETRIC and other == SYMMETRIC) or (name != SYMMETRIC and source < target):
             continue
-        problems.append(Problem(
-            docs_prefix + source, front_matter_line(pages[source], target),
-            f"«{target}» er allerede koblet hit fra den siden ({other}); en relasjon står bare på én av "
-            f"sidene, så fjern «{name}: {target}» her", "relasjon-begge-sider",
-        ))
+        problems.append(
+            Problem(
+                docs_prefix + source,
+                front_matter_line(pages[source], target),
+                f"«{target}» er allerede koblet hit fra den siden ({other}); en relasjon står bare på én av "
+                f"sidene, så fjern «{name}: {target}» her",
+                "relasjon-begge-sider",
+            )
+        )
     return problems
 
 
@@ -486,21 +536,35 @@ def read_published(text: str) -> list[str]:
     return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
 
 
-def check_published_addresses(published: list[str], pages: set[str], redirects: dict[str, str],
-                              list_name: str = "publiserte-adresser.txt") -> list[Problem]:
+def check_published_addresses(
+    published: list[str], pages: set[str], redirects: dict[str, str], list_name: str = "publiserte-adresser.txt"
+) -> list[Problem]:
     """A published address must still lead somewhere: to its page, or through a redirect."""
     problems = []
     for path in published:
         if path in pages or path in redirects:
             continue
-        problems.append(Problem(list_name, None, f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en "
-                                                 f"omdirigering under redirects i mkdocs.yml, f.eks. «{path}: ny/sti.md»",
-                                "publisert"))
+        problems.append(
+            Problem(
+                list_name,
+                None,
+                f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en "
+                f"omdirigering under redirects i mkdocs.yml, f.eks. «{path}: ny/sti.md»",
+                "publisert",
+            )
+        )
     for source, target in sorted(redirects.items()):
         if target.split("#")[0] not in pages and "://" not in target:
-            problems.append(Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» går til «{target}», som ikke finnes",
-                                    "omdirigering"))
+            problems.append(
+                Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» går til «{target}», som ikke finnes", "omdirigering")
+            )
         if source in pages:
-            problems.append(Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» skjuler en side som finnes; "
-                                                        "fjern omdirigeringen eller siden", "omdirigering"))
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    f"omdirigeringen fra «{source}» skjuler en side som finnes; fjern omdirigeringen eller siden",
+                    "omdirigering",
+                )
+            )
     return problems

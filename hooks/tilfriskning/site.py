@@ -56,13 +56,19 @@ class Site:
     @cached_property
     def nodes(self) -> list[Node]:
         """Every content page, as the knowledge map draws it."""
-        return [Node(p, self.title(p), page.meta["type"], str(page.meta.get("description", "")))
-                for p, page in sorted(self.pages.items()) if page.meta.get("type") in CONTENT_TYPES]
+        return [
+            Node(p, self.title(p), page.meta["type"], str(page.meta.get("description", "")))
+            for p, page in sorted(self.pages.items())
+            if page.meta.get("type") in CONTENT_TYPES
+        ]
 
     @cached_property
     def articles(self) -> dict[str, Article]:
-        return {p: Article(p, str(page.meta["title"]), str(page.meta["kilde"]), page.meta["faktaboks"])
-                for p, page in self.pages.items() if page.meta.get("type") == "artikkel"}
+        return {
+            p: Article(p, str(page.meta["title"]), str(page.meta["kilde"]), page.meta["faktaboks"])
+            for p, page in self.pages.items()
+            if page.meta.get("type") == "artikkel"
+        }
 
     @cached_property
     def cited(self) -> dict[str, list[str]]:

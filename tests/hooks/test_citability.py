@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from helpers import build, make_project
 from tilfriskning.gitdates import MONTHS_NB, norwegian_date
 
@@ -84,8 +85,15 @@ def test_last_updated_date_is_shown(built_fixture):
 
 
 def git(repo: Path, *args: str, date: str = "2025-03-04T12:00:00"):
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 

@@ -8,10 +8,20 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-INVERSE = {"bygger_på": "Grunnlag for", "støttes_av": "Gir støtte til", "utfordres_av": "Utfordrer",
-           "brukes_i": "Bruker", "relatert": "Relatert"}
-LABEL = {"bygger_på": "Bygger på", "støttes_av": "Støttes av", "utfordres_av": "Utfordres av",
-         "brukes_i": "Brukes i", "relatert": "Relatert"}
+INVERSE = {
+    "bygger_på": "Grunnlag for",
+    "støttes_av": "Gir støtte til",
+    "utfordres_av": "Utfordrer",
+    "brukes_i": "Bruker",
+    "relatert": "Relatert",
+}
+LABEL = {
+    "bygger_på": "Bygger på",
+    "støttes_av": "Støttes av",
+    "utfordres_av": "Utfordres av",
+    "brukes_i": "Brukes i",
+    "relatert": "Relatert",
+}
 
 
 def front_matters(project: Path) -> dict[str, dict]:
@@ -46,8 +56,9 @@ def test_every_content_page_shows_its_relations_and_their_inverses(built_fixture
             continue
         box = html_of(built_fixture, path).select_one("article .sammenhenger")
         assert box is not None, path
-        shown = {group.select_one("h3").get_text(): {a.get_text() for a in group.select("a")}
-                 for group in box.select(".sammenheng")}
+        shown = {
+            group.select_one("h3").get_text(): {a.get_text() for a in group.select("a")} for group in box.select(".sammenheng")
+        }
         assert shown == expected_groups(metas, path), path
         for link in box.select("a"):
             assert link["title"], "each item shows the target's description on hover and focus"

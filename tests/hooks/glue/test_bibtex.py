@@ -10,11 +10,12 @@ import re
 import time
 
 import pytest
-from glue import bibtex
-from helpers import ROOT, FIXTURES
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_bibtex import citation as plugin_citation
 from mkdocs_bibtex.plugin import BibTexPlugin
+
+from glue import bibtex
+from helpers import FIXTURES, ROOT
 from tilfriskning.bib import check_bibliography
 from tilfriskning.source import blank_code, find_citation_blocks, split_front_matter
 
@@ -27,8 +28,9 @@ def test_our_citation_syntax_finds_what_the_plugin_finds(path):
     _, body, _, _ = split_front_matter(path.read_text(encoding="utf-8"))
     blanked = blank_code(body)
     ours = [(b.raw, [(c.key, c.prefix, c.suffix) for c in b.citations]) for b in find_citation_blocks(blanked)]
-    theirs = [(str(b), [(c.key, c.prefix, c.suffix) for c in b.citations])
-              for b in plugin_citation.CitationBlock.from_markdown(blanked)]
+    theirs = [
+        (str(b), [(c.key, c.prefix, c.suffix) for c in b.citations]) for b in plugin_citation.CitationBlock.from_markdown(blanked)
+    ]
     assert ours == theirs
 
 
@@ -73,6 +75,9 @@ def test_the_plugin_puts_the_registry_text_in_place_of_each_block_and_nothing_el
 
 
 def test_only_the_seam_imports_the_plugin():
-    importers = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "hooks").rglob("*.py"))
-                 + sorted((ROOT / "scripts").glob("*")) if p.is_file() and IMPORT_RE.search(p.read_text(encoding="utf-8"))]
+    importers = [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted((ROOT / "hooks").rglob("*.py")) + sorted((ROOT / "scripts").glob("*"))
+        if p.is_file() and IMPORT_RE.search(p.read_text(encoding="utf-8"))
+    ]
     assert importers == ["hooks/glue/bibtex.py"]

@@ -103,7 +103,8 @@ def test_duplicate_field_names_entry_and_field():
 
 def test_plain_bibtex_type_names_from_zotero_are_accepted():
     text = GOOD.replace("@book{hansen2020", "@phdthesis{hansen2020").replace(
-        "publisher = {Forlaget}", "school = {UiB},\n  type = {Doktoravhandling}")
+        "publisher = {Forlaget}", "school = {UiB},\n  type = {Doktoravhandling}"
+    )
     bibliography, problems = check_bibliography(text)
     assert problems == [] and bibliography.entries["hansen2020"].type == "thesis"
 
@@ -112,8 +113,9 @@ def test_partly_checked_is_a_status_and_needs_a_note():
     partly = GOOD.replace("  source_checked = {no}\n", "  source_checked = {partly}\n", 1)
     _, problems = check_bibliography(partly)
     assert [(p.line, p.rule) for p in problems] == [(2, "bib-lest")]
-    noted = partly.replace("  source_checked = {partly}\n",
-                           "  source_checked = {partly},\n  source_note = {Sammendraget på forlagets side}\n")
+    noted = partly.replace(
+        "  source_checked = {partly}\n", "  source_checked = {partly},\n  source_note = {Sammendraget på forlagets side}\n"
+    )
     bibliography, problems = check_bibliography(noted)
     assert problems == []
     assert bibliography.entries["hansen2020"].checked == "partly"
@@ -121,7 +123,9 @@ def test_partly_checked_is_a_status_and_needs_a_note():
 
 
 def test_an_encyclopedia_entry_is_a_known_type():
-    entry = ("@inreference{snl2022, author = {Berg, Ola}, title = {Rusmiddel}, booktitle = {Store norske leksikon},"
-             " year = {2022}, url = {https://snl.no/rusmiddel}, metadata_status = {verified}, source_checked = {no}}")
+    entry = (
+        "@inreference{snl2022, author = {Berg, Ola}, title = {Rusmiddel}, booktitle = {Store norske leksikon},"
+        " year = {2022}, url = {https://snl.no/rusmiddel}, metadata_status = {verified}, source_checked = {no}}"
+    )
     _, problems = check_bibliography(entry)
     assert problems == []

@@ -3,7 +3,10 @@ from tilfriskning.source import parse_page
 
 INDEX = SiteIndex(
     page_types={
-        "begreper/a.md": "begrep", "teorier/t.md": "teori", "index.md": "side", "metoder/m.md": "metode",
+        "begreper/a.md": "begrep",
+        "teorier/t.md": "teori",
+        "index.md": "side",
+        "metoder/m.md": "metode",
     },
     files=frozenset({"img/bilde.png"}),
     bib_keys=frozenset({"skjefstad2012", "biong2015"}),
@@ -77,7 +80,8 @@ def test_relation_to_missing_page_and_to_side_page():
     assert "mente du «teorier/t.md»?" in problems(BEGREP.replace("teorier/t.md]", "teorier/x.md]"))[0]
     assert rules(BEGREP.replace("teorier/t.md]", "index.md]")) == [(7, "relasjon-ikke-innholdsside")]
     assert problems(BEGREP.replace("teorier/t.md]", "index.md]"))[0].endswith(
-        "relasjoner går bare til begreper, teorier, metoder, artikler og temaer")
+        "relasjoner går bare til begreper, teorier, metoder, artikler og temaer"
+    )
     assert rules(BEGREP.replace("teorier/t.md]", "begreper/a.md]")) == [(7, "relasjon-til-seg-selv")]
 
 
@@ -90,8 +94,11 @@ def test_boolean_from_unquoted_no_gets_a_hint():
 def test_missing_and_misordered_headings():
     assert rules(BEGREP.replace("## I praksis", "## Praksis")) == [(17, "overskrifter")]
     assert any("mangler overskriften «## I praksis»" in m for m in problems(BEGREP.replace("## I praksis", "## Praksis")))
-    metode = BEGREP.replace("type: begrep", "type: metode").replace("## Noe", "## Slik gjøres det").replace(
-        "## I praksis", "## Verdier og prinsipper\n\n## Hva sier forskningen?\n\n## Kritikk og begrensninger")
+    metode = (
+        BEGREP.replace("type: begrep", "type: metode")
+        .replace("## Noe", "## Slik gjøres det")
+        .replace("## I praksis", "## Verdier og prinsipper\n\n## Hva sier forskningen?\n\n## Kritikk og begrensninger")
+    )
     assert any("«## Slik gjøres det» står i feil rekkefølge" in m for m in problems(metode, "metoder/m.md"))
 
 
@@ -106,14 +113,15 @@ def test_h1_and_handwritten_kilder():
 
 def test_every_generated_heading_is_reserved():
     for heading in ("## Kilder", "## Sammenhenger", "### Sider som lenker hit", "## Siter denne siden {#x}"):
-        assert ("reservert-overskrift" in {rule for _, rule in rules(BEGREP + "\n" + heading + "\n")}), heading
+        assert "reservert-overskrift" in {rule for _, rule in rules(BEGREP + "\n" + heading + "\n")}, heading
     assert rules(BEGREP + "\n## Kilder og videre lesning\n") == []
 
 
 def test_unknown_key_suggests_the_closest():
     assert rules(BEGREP.replace("skjefstad2012", "skjefstad2021")) == [(10, "ukjent-kilde")]
     assert problems(BEGREP.replace("skjefstad2012", "skjefstad2021")) == [
-        "10: ukjent kildenøkkel «skjefstad2021»; mente du «skjefstad2012»? Rett nøkkelen, eller legg verket inn i bibliography.bib"]
+        "10: ukjent kildenøkkel «skjefstad2021»; mente du «skjefstad2012»? Rett nøkkelen, eller legg verket inn i bibliography.bib"
+    ]
 
 
 def test_bad_locator():
@@ -134,7 +142,8 @@ def test_broken_links():
 
 def test_article_needs_kilde_in_bib():
     artikkel = BEGREP.replace("type: begrep", "type: artikkel").replace(
-        "tags: [a]", "tags: [a]\nkilde: nymoen2020\nfaktaboks: {formål: x, metode: x, deltakere: x, alder: x, temaer: [x]}")
+        "tags: [a]", "tags: [a]\nkilde: nymoen2020\nfaktaboks: {formål: x, metode: x, deltakere: x, alder: x, temaer: [x]}"
+    )
     assert (6, "ukjent-kilde") in rules(artikkel)
 
 
@@ -143,7 +152,10 @@ def test_kilde_only_on_articles():
 
 
 def test_anchor_check():
-    links = [AnchorLink("begreper/a.md", "teorier/t.md", "bakgrun", 14), AnchorLink("begreper/a.md", "teorier/t.md", "bakgrunn", 15)]
+    links = [
+        AnchorLink("begreper/a.md", "teorier/t.md", "bakgrun", 14),
+        AnchorLink("begreper/a.md", "teorier/t.md", "bakgrunn", 15),
+    ]
     (problem,) = check_anchors(links, {"teorier/t.md": {"bakgrunn"}})
     assert (problem.file, problem.line, problem.rule) == ("docs/begreper/a.md", 14, "anker")
     assert problem.message == "ankeret «#bakgrun» finnes ikke på docs/teorier/t.md; mente du «#bakgrunn»?"
@@ -212,8 +224,7 @@ def test_published_addresses_never_disappear():
     assert (problem.file, problem.rule) == ("publiserte-adresser.txt", "publisert")
     assert "«begreper/gammel.md: ny/sti.md»" in problem.message
     assert check_published_addresses(published, pages, {"begreper/gammel.md": "begreper/ny.md"}) == []
-    assert [p.rule for p in check_published_addresses(published, pages, {"begreper/gammel.md": "borte.md"})] == [
-        "omdirigering"]
+    assert [p.rule for p in check_published_addresses(published, pages, {"begreper/gammel.md": "borte.md"})] == ["omdirigering"]
 
 
 def test_every_rule_has_its_rule_as_docstring_and_a_unique_id():
@@ -221,3 +232,17 @@ def test_every_rule_has_its_rule_as_docstring_and_a_unique_id():
     for r in RULES:
         assert r.check.__doc__ and len(r.check.__doc__.split()) >= 5, r.id
         assert r.id.isascii() and r.id == r.id.lower() and " " not in r.id
+
+
+ARTIKKEL = BEGREP.replace("type: begrep", "type: artikkel").replace(
+    "tags: [a]", "tags: [a]\nkilde: biong2015\nfaktaboks:\n  formål: x\n  metode: x\n  deltakere: x\n  alder: x\n  temaer: [x]"
+)
+
+
+def test_nested_field_missing_is_reported_on_its_parent_line():
+    assert (7, "felt-mangler") in rules(ARTIKKEL.replace("  alder: x\n", ""))
+    assert "mangler feltet «alder» under «faktaboks»" in problems(ARTIKKEL.replace("  alder: x\n", ""))[0]
+
+
+def test_missing_title():
+    assert rules(BEGREP.replace("title: A\n", "")) == [(1, "felt-mangler")]
