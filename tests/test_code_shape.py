@@ -34,3 +34,48 @@ def test_the_pure_package_does_not_import_mkdocs():
         for p in sorted((ROOT / "hooks" / "tilfriskning").glob("*.py"))
     }
     assert not {path: names for path, names in found.items() if names}
+
+
+def test_every_rule_id_is_explained_in_contributing():
+    from tilfriskning.bib import ENTRY_RULES
+    from tilfriskning.rules import RULES
+
+    others = {
+        "front-matter",
+        "felt-mangler",
+        "felt-ukjent",
+        "relasjonstype",
+        "feltverdi",
+        "felttype",
+        "for-lang",
+        "for-kort",
+        "tom",
+        "dubletter",
+        "feltform",
+        "bare-artikkel",
+        "skjema",
+        "filnavn",
+        "anker",
+        "navigasjon",
+        "nav-sti",
+        "relasjon-begge-sider",
+        "publisert",
+        "omdirigering",
+        "git-historikk",
+        "motor",
+        "bib-fil",
+        "bib-syntaks",
+        "bib-dublettfelt",
+        "bib-nokkel-brukt",
+        "bib-nokkel-form",
+        "bib-nokkel-mangler",
+        "bib-type",
+        "bib-feil",
+        "stavefeil",
+        "hunspell",
+    }
+    ids = {r.id for r in RULES} | {rule_id for rule_id, _ in ENTRY_RULES} | others
+    source = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)
+    assert all(f'"{rule_id}"' in source for rule_id in ids), "an id listed here that the code no longer uses"
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert not {rule_id for rule_id in ids if f"| `{rule_id}` |" not in contributing}
