@@ -1,3 +1,4 @@
+from tilfriskning.kinds import CONTENT_TYPES, KINDS
 from tilfriskning.rules import RULES, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs
 from tilfriskning.source import parse_page
 
@@ -79,8 +80,9 @@ def test_relation_to_missing_page_and_to_side_page():
     assert rules(BEGREP.replace("teorier/t.md]", "teorier/x.md]")) == [(7, "relasjon-finnes-ikke")]
     assert "mente du «teorier/t.md»?" in problems(BEGREP.replace("teorier/t.md]", "teorier/x.md]"))[0]
     assert rules(BEGREP.replace("teorier/t.md]", "index.md]")) == [(7, "relasjon-ikke-innholdsside")]
+    plurals = [KINDS[name].plural for name in CONTENT_TYPES]
     assert problems(BEGREP.replace("teorier/t.md]", "index.md]"))[0].endswith(
-        "relasjoner går bare til begreper, teorier, metoder, artikler og temaer"
+        f"relasjoner går bare til {', '.join(plurals[:-1])} og {plurals[-1]}"
     )
     assert rules(BEGREP.replace("teorier/t.md]", "begreper/a.md]")) == [(7, "relasjon-til-seg-selv")]
 
