@@ -79,3 +79,17 @@ def pandoc_counter(directory: Path) -> tuple[dict[str, str], Path]:
 
 def formatting_calls(log: Path) -> int:
     return sum("--citeproc" in line for line in log.read_text().splitlines()) if log.exists() else 0
+
+
+def git(repo: Path, *args: str, date: str = "2025-03-04T12:00:00") -> str:
+    """Run git in `repo` with a fixed author, committer and date; return its output."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout

@@ -46,7 +46,7 @@ def test_instant_navigation_and_search_under_the_sub_path(page, subpath_site):
     open_page(page, subpath_site + "begreper/motivasjon/")  # a click before Material is ready reloads the page
     page.evaluate("window.__stayed = true")
     page.locator("article a[href*='deci-og-ryan']").first.click()
-    page.wait_for_url(re.compile(r".*/tilfriskning/teorier/deci-og-ryan/$"))
+    page.wait_for_url(re.compile(r".*/tilfriskning/teorier/deci-og-ryan/(#.*)?$"))
     assert page.evaluate("window.__stayed === true")
     page.click("input.md-search__input")
     page.locator("input.md-search__input").press_sequentially("erfaringskonsulentene", delay=15)
