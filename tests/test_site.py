@@ -8,13 +8,20 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from helpers import ROOT, build, make_project
 
 REPO = "https://github.com/eksempel/tilfriskning"
 EXTERNAL_ASSET_RES = [
     re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\ssrc=[\"'](?:https?:)?//", re.I),
-    re.compile(r"<link\b[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"'][^>]*\shref=[\"'](?:https?:)?//", re.I),
-    re.compile(r"<link\b[^>]*\shref=[\"'](?:https?:)?//[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"']", re.I),
+    re.compile(
+        r"<link\b[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"'][^>]*\shref=[\"'](?:https?:)?//",
+        re.I,
+    ),
+    re.compile(
+        r"<link\b[^>]*\shref=[\"'](?:https?:)?//[^>]*\srel=[\"'](?:stylesheet|preload|preconnect|dns-prefetch|icon|manifest|modulepreload)[\"']",
+        re.I,
+    ),
 ]
 
 
@@ -53,8 +60,15 @@ def test_config_choices(config):
     assert "repo_url" not in config and "edit_uri" not in config, "repo_url makes browsers call the GitHub API"
     assert config["site_url"] == ["SITE_URL", "http://127.0.0.1:8000/"]
     assert {p["scheme"] for p in theme["palette"]} == {"default", "slate"}
-    assert {"navigation.instant", "search.suggest", "search.highlight", "content.tooltips",
-            "content.footnote.tooltips", "toc.follow", "navigation.top"} <= set(theme["features"])
+    assert {
+        "navigation.instant",
+        "search.suggest",
+        "search.highlight",
+        "content.tooltips",
+        "content.footnote.tooltips",
+        "toc.follow",
+        "navigation.top",
+    } <= set(theme["features"])
     assert "navigation.instant.preview" not in theme["features"], "it doubles the citation tooltips"
     assert set(config["validation"].values()) == {"warn"}
     extensions = {next(iter(e)) if isinstance(e, dict) else e: e for e in config["markdown_extensions"]}
@@ -116,14 +130,16 @@ def test_docs_hold_only_real_pages():
 
 
 def test_abbreviations_get_tooltips(built_fixture):
-    soup = BeautifulSoup((built_fixture / "site" / "begreper" / "testbegrep" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (built_fixture / "site" / "begreper" / "testbegrep" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert soup.select_one('article abbr[title="Motiverende intervju"]').get_text() == "MI"
 
 
 def test_tags_link_to_the_tag_index(real_site):
-    page = BeautifulSoup((real_site / "metoder" / "erfaringskonsulenter" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    page = BeautifulSoup(
+        (real_site / "metoder" / "erfaringskonsulenter" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     tag = next(t for t in page.select("a.md-tag") if t.get_text(strip=True) == "likeperson")
     assert tag["href"] == "../../stikkord/#tag:likeperson"
     index = BeautifulSoup((real_site / "stikkord" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -133,8 +149,9 @@ def test_tags_link_to_the_tag_index(real_site):
 
 
 def test_suggest_change_links_to_the_page_source_only_with_repo_url(real_site, real_site_with_repo):
-    with_repo = BeautifulSoup((real_site_with_repo / "metoder" / "motiverende-intervju" / "index.html")
-                              .read_text(encoding="utf-8"), "html.parser")
+    with_repo = BeautifulSoup(
+        (real_site_with_repo / "metoder" / "motiverende-intervju" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     link = with_repo.select_one("p.foresla-endring a")
     assert link["href"] == f"{REPO}/edit/main/docs/metoder/motiverende-intervju.md"
     assert link.get_text() == "Foreslå endring"
@@ -153,8 +170,8 @@ def test_bibliography_forms_follow_norsk_apa_7(real_site):
     assert "<em>Tidsskrift for psykisk helsearbeid</em>, (1), 51–60." in entry("biong2015")
     # encyclopedia entries: capitalised entry title, "I *Leksikon*", and the address where known
     assert "(2022). Rusmiddel. I <em>Store norske leksikon</em>." in entry("brettevillejensen2022")
-    assert "Rusmidler. I <em>Store medisinske leksikon</em>. <a href=\"https://sml.snl.no/rusmidler\"" in entry("dietrichs2021")
-    assert "Validitet. I <em>Store norske leksikon</em>. <a href=\"https://snl.no/validitet\"" in entry("gronmo2021")
+    assert 'Rusmidler. I <em>Store medisinske leksikon</em>. <a href="https://sml.snl.no/rusmidler"' in entry("dietrichs2021")
+    assert 'Validitet. I <em>Store norske leksikon</em>. <a href="https://snl.no/validitet"' in entry("gronmo2021")
     # a chapter of a report series: no semicolon between series and publisher
     skogen = entry("skogen2019")
     assert ";" not in skogen and "I <em>Folkehelserapporten</em>. Folkehelseinstituttet." in skogen

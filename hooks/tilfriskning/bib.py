@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pybtex.database import BibliographyData, BibliographyDataError, parse_string
 from pybtex.scanner import PybtexSyntaxError
 
+from .kinds import ascii_letters
 from .problems import Problem
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
@@ -37,14 +38,29 @@ REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "misc": (("author",), ("title",), ("year", "date")),
 }
 # Plain-BibTeX type names (as Zotero's Better BibTeX writes them) and what they count as.
-TYPE_ALIASES = {"phdthesis": "thesis", "mastersthesis": "thesis", "techreport": "report",
-                "inbook": "incollection", "webpage": "online", "electronic": "online", "www": "online"}
+TYPE_ALIASES = {
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "techreport": "report",
+    "inbook": "incollection",
+    "webpage": "online",
+    "electronic": "online",
+    "www": "online",
+}
 FIELD_NAMES_NB = {
-    "author": "forfatter (author)", "editor": "redaktør (editor)", "title": "tittel (title)",
-    "journaltitle": "tidsskrift (journaltitle)", "journal": "tidsskrift (journal)",
-    "year": "år (year)", "date": "dato (date)", "publisher": "forlag (publisher)",
-    "booktitle": "boktittel (booktitle)", "institution": "institusjon (institution)",
-    "school": "lærested (school)", "type": "type oppgave (type)", "url": "nettadresse (url)",
+    "author": "forfatter (author)",
+    "editor": "redaktør (editor)",
+    "title": "tittel (title)",
+    "journaltitle": "tidsskrift (journaltitle)",
+    "journal": "tidsskrift (journal)",
+    "year": "år (year)",
+    "date": "dato (date)",
+    "publisher": "forlag (publisher)",
+    "booktitle": "boktittel (booktitle)",
+    "institution": "institusjon (institution)",
+    "school": "lærested (school)",
+    "type": "type oppgave (type)",
+    "url": "nettadresse (url)",
     "organization": "organisasjon (organization)",
 }
 
@@ -56,6 +72,16 @@ class Entry:
     line: int
     fields: dict[str, str]
     persons: dict[str, int]  # role -> number of names
+    source: str = ""  # the entry's own text in the .bib, as written
+
+    @property
+    def verified(self) -> bool:
+        return self.metadata_status == "verified"
+
+    @property
+    def note(self) -> str:
+        """What was read of the original, and where (source_note), on one line."""
+        return " ".join(self.fields.get("source_note", "").split())
 
     @property
     def metadata_status(self) -> str:
@@ -127,96 +153,149 @@ def _syntax_problem(filename: str, text: str, error: PybtexSyntaxError) -> Probl
     expected = re.search(r"'(.)' expected", detail)
     what = f"forventet «{expected.group(1)}»" if expected else detail
     return Problem(
-        filename, line,
+        filename,
+        line,
         f"BibTeX-syntaksfeil ({what}){start}; sjekk at hver {{ har sin }}, "
         "at feltene skilles med komma, og at oppføringen slutter med }",
+        "bib-syntaks",
     )
 
 
-def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[Bibliography, list[Problem]]:
-    """Parse and check the .bib text. Errors stop the build; work items don't."""
+def _header_problems(text: str, filename: str, headers: list[tuple[str, str, int]]) -> list[Problem]:
+    """Keys and entry types, read from the entry headers before pybtex parses anything."""
     problems: list[Problem] = []
-    headers = _headers(text)
     lines_by_key: dict[str, list[int]] = {}
     for entry_type, key, line in headers:
         lines_by_key.setdefault(key.lower(), []).append(line)
         if not key:
-            problems.append(Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …"))
+            problems.append(
+                Problem(filename, line, "oppføringen mangler nøkkel; skriv f.eks. @book{etternavn2020, …", "bib-nokkel-mangler")
+            )
         elif not KEY_RE.match(key):
-            suggestion = re.sub(r"[^a-z0-9]", "", key.lower().translate(str.maketrans("æøåäöü", "aoaaou")))
-            problems.append(Problem(
-                filename, line,
-                f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",
-            ))
+            suggestion = re.sub(r"[^a-z0-9]", "", ascii_letters(key.lower()))
+            problems.append(
+                Problem(
+                    filename,
+                    line,
+                    f"nøkkelen «{key}» kan bare ha små bokstaver a–z og sifre; bruk f.eks. «{suggestion}»",
+                    "bib-nokkel-form",
+                )
+            )
         if entry_type not in REQUIRED_FIELDS and entry_type not in TYPE_ALIASES:
-            problems.append(Problem(
-                filename, line,
-                f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
-                + ", ".join("@" + t for t in REQUIRED_FIELDS),
-            ))
+            problems.append(
+                Problem(
+                    filename,
+                    line,
+                    f"ukjent oppføringstype «@{entry_type}» for «{key}»; bruk en av "
+                    + ", ".join("@" + t for t in REQUIRED_FIELDS),
+                    "bib-type",
+                )
+            )
     for key, lines in lines_by_key.items():
         if key and len(lines) > 1:
             others = " og ".join(str(n) for n in lines[1:])
-            problems.append(Problem(
-                filename, lines[0],
-                f"nøkkelen «{key}» er brukt flere ganger (også linje {others}); "
-                "slå oppføringene sammen eller gi én av dem en ny nøkkel",
-            ))
-    if problems:
-        return Bibliography({}, None), problems
+            problems.append(
+                Problem(
+                    filename,
+                    lines[0],
+                    f"nøkkelen «{key}» er brukt flere ganger (også linje {others}); "
+                    "slå oppføringene sammen eller gi én av dem en ny nøkkel",
+                    "bib-nokkel-brukt",
+                )
+            )
+    return problems
 
+
+def _parse(text: str, filename: str, headers: list[tuple[str, str, int]]) -> tuple[BibliographyData | None, list[Problem]]:
+    """pybtex's parse, its tracebacks told as one Norwegian line."""
     try:
-        data = parse_string(text, "bibtex")
+        return parse_string(text, "bibtex"), []
     except PybtexSyntaxError as error:
-        return Bibliography({}, None), [_syntax_problem(filename, text, error)]
+        return None, [_syntax_problem(filename, text, error)]
     except BibliographyDataError as error:
         duplicate = re.search(r"key (\S+) has a duplicate (\S+) field", str(error))
         if duplicate:
             key, field_name = duplicate.group(1).strip("'\""), duplicate.group(2).strip("'\"")
             line = next((h_line for _, h_key, h_line in headers if h_key == key), None)
-            return Bibliography({}, None), [Problem(
-                filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett")]
-        return Bibliography({}, None), [Problem(filename, None, f"BibTeX-feil: {error}")]
+            return None, [
+                Problem(filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett", "bib-dublettfelt")
+            ]
+        return None, [Problem(filename, None, f"BibTeX-feil: {error}", "bib-feil")]
 
+
+# Rules for one parsed entry: (rule id, function returning the Norwegian message or None).
+def _metadata_status(entry: Entry) -> str | None:
+    """Every entry says how far its bibliographic data is verified."""
+    status = entry.metadata_status
+    if status in METADATA_STATUSES:
+        return None
+    found = f"«{status}»" if status else "ingenting"
+    return f"«{entry.key}» har metadata_status {found}; skriv metadata_status = {{verified}}, {{partial}} eller {{unverified}}"
+
+
+def _source_checked(entry: Entry) -> str | None:
+    """Every entry says how much of the original someone has read."""
+    if entry.checked in SOURCE_CHECKED:
+        return None
+    found = f"«{entry.checked}»" if entry.checked else "ingenting"
+    return (
+        f"«{entry.key}» har source_checked {found}; skriv source_checked = {{no}} "
+        "({partly} når bare en del av originalen er lest, {yes} når de siterte sidene er lest)"
+    )
+
+
+def _source_note(entry: Entry) -> str | None:
+    """A work read in the original, wholly or partly, says what was read and where."""
+    if entry.checked not in ("yes", "partly") or entry.note:
+        return None
+    return (
+        f"«{entry.key}» har source_checked = {{{entry.checked}}}, men sier ikke hva som er lest; skriv i source_note "
+        "hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}"
+    )
+
+
+def _verified_complete(entry: Entry) -> str | None:
+    """An entry marked verified has every field its type needs."""
+    if entry.metadata_status != "verified" or not entry.missing_fields():
+        return None
+    return (
+        f"«{entry.key}» er merket verified, men mangler {describe_fields(entry.missing_fields())}; "
+        "fyll inn feltene, eller sett metadata_status = {partial}"
+    )
+
+
+ENTRY_RULES = (
+    ("bib-status", _metadata_status),
+    ("bib-kontroll", _source_checked),
+    ("bib-lest", _source_note),
+    ("bib-verifisert", _verified_complete),
+)
+
+
+def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[Bibliography, list[Problem]]:
+    """Parse and check the .bib text, once. Errors stop the build; work items don't."""
+    headers = _headers(text)
+    problems = _header_problems(text, filename, headers)
+    if problems:
+        return Bibliography({}, None), problems
+    data, problems = _parse(text, filename, headers)
+    if data is None:
+        return Bibliography({}, None), problems
     line_of_key = {key: line for _, key, line in headers}
+    sources = entry_sources(text)
     entries: dict[str, Entry] = {}
     for key, raw in data.entries.items():
-        entry = Entry(
+        entries[key] = entry = Entry(
             key=key,
             type=TYPE_ALIASES.get(raw.type.lower(), raw.type.lower()),
             line=line_of_key.get(key, 1),
             fields={name.lower(): str(value) for name, value in raw.fields.items()},
             persons={role.lower(): len(people) for role, people in raw.persons.items()},
+            source=sources.get(key, ""),
         )
-        entries[key] = entry
-        status = entry.metadata_status
-        if status not in METADATA_STATUSES:
-            found = f"«{status}»" if status else "ingenting"
-            problems.append(Problem(
-                filename, entry.line,
-                f"«{key}» har metadata_status {found}; skriv metadata_status = {{verified}}, "
-                "{partial} eller {unverified}",
-            ))
-        checked = entry.fields.get("source_checked", "")
-        if checked not in SOURCE_CHECKED:
-            found = f"«{checked}»" if checked else "ingenting"
-            problems.append(Problem(
-                filename, entry.line,
-                f"«{key}» har source_checked {found}; skriv source_checked = {{no}} "
-                "({partly} når bare en del av originalen er lest, {yes} når de siterte sidene er lest)",
-            ))
-        elif checked in ("yes", "partly") and not entry.fields.get("source_note", "").strip():
-            problems.append(Problem(
-                filename, entry.line,
-                f"«{key}» har source_checked = {{{checked}}}, men sier ikke hva som er lest; "
-                "skriv i source_note hva som er lest og hvor, f.eks. source_note = {Sammendraget på utgiverens nettside}",
-            ))
-        if status == "verified" and entry.missing_fields():
-            problems.append(Problem(
-                filename, entry.line,
-                f"«{key}» er merket verified, men mangler {describe_fields(entry.missing_fields())}; "
-                "fyll inn feltene, eller sett metadata_status = {partial}",
-            ))
+        problems += [
+            Problem(filename, entry.line, message, rule_id) for rule_id, check in ENTRY_RULES if (message := check(entry))
+        ]
     return Bibliography(entries, data), problems
 
 
@@ -236,5 +315,5 @@ def entry_sources(text: str) -> dict[str, str]:
                     end = index + 1
                     break
         if end:
-            sources[match.group(2)] = text[match.start():end].strip()
+            sources[match.group(2)] = text[match.start() : end].strip()
     return sources

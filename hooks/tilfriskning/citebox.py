@@ -8,10 +8,8 @@ import json
 import re
 
 from .citethis import SITE_NAME
+from .kinds import KINDS
 
-JSONLD_TYPES = {"begrep": "DefinedTerm", "teori": "Article", "metode": "Article", "artikkel": "Article",
-                "tema": "Article", "side": "WebPage"}
-GENRES = {"teori": "teori", "metode": "metode", "artikkel": "forskningssammendrag", "tema": "tema"}
 LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 
 
@@ -22,8 +20,7 @@ def secondary_example(citation_text: str, year: int) -> str | None:
     return f"({match.group(1)}, sitert i {SITE_NAME}, {year})" if match else None
 
 
-def cite_box(path: str, bibtex: str, changed: str, source_url: str | None, commit: str | None,
-             example: str | None) -> str:
+def cite_box(path: str, bibtex: str, changed: str, source_url: str | None, commit: str | None, example: str | None) -> str:
     """HTML for the box; the APA string itself is a placeholder the citation hook fills."""
     parts = [
         '<div class="siter-side">',
@@ -34,21 +31,28 @@ def cite_box(path: str, bibtex: str, changed: str, source_url: str | None, commi
         f'<p class="siter-info">Norsk APA 7. Datoen er da siden sist ble endret ({changed}).',
     ]
     if source_url and commit:
-        parts.append(f' Denne versjonen av teksten ligger fast i <a href="{html.escape(source_url, quote=True)}" '
-                     f'rel="noopener">kildefilen ved versjon {commit[:7]}</a>, som ikke endres.')
+        parts.append(
+            f' Denne versjonen av teksten ligger fast i <a href="{html.escape(source_url, quote=True)}" '
+            f'rel="noopener">kildefilen ved versjon {commit[:7]}</a>, som ikke endres.'
+        )
     parts.append("</p>")
-    parts.append('<details class="siter-bibtex"><summary>BibTeX for referanseprogrammer (Zotero, EndNote …)</summary>'
-                 f"<pre><code>{html.escape(bibtex)}</code></pre></details>")
+    parts.append(
+        '<details class="siter-bibtex"><summary>BibTeX for referanseprogrammer (Zotero, EndNote …)</summary>'
+        f"<pre><code>{html.escape(bibtex)}</code></pre></details>"
+    )
     if example:
         parts.append(
             '<p class="siter-sitert-i">Siden gjengir verk som ikke er lest i original her. Vil du bruke et av dem, '
             "les originalen først, eller oppgi at du fant det her (APA 7: «sitert i»), for eksempel "
-            f"{html.escape(example)}.</p>")
+            f"{html.escape(example)}.</p>"
+        )
     parts.append("</div>")
     return "".join(parts)
 
 
-def citation_meta(title: str, authors: list[str] | None, changed: dt.date, url: str, description: str) -> list[tuple[str, str, str]]:
+def citation_meta(
+    title: str, authors: list[str] | None, changed: dt.date, url: str, description: str
+) -> list[tuple[str, str, str]]:
     """(attribute, name, content) for Highwire/Google Scholar, Dublin Core-free, and Open Graph tags."""
     tags = [("name", "citation_title", title)]
     for name in authors or [SITE_NAME]:
@@ -69,24 +73,44 @@ def citation_meta(title: str, authors: list[str] | None, changed: dt.date, url: 
     return tags
 
 
-def json_ld(page_type: str, title: str, description: str, url: str, changed: dt.date, authors: list[str] | None,
-            tags: list[str], cited: list[str], about: dict | None = None) -> str:
+def json_ld(
+    page_type: str,
+    title: str,
+    description: str,
+    url: str,
+    changed: dt.date,
+    authors: list[str] | None,
+    tags: list[str],
+    cited: list[str],
+    about: dict | None = None,
+) -> str:
     """schema.org JSON-LD fitting the page type (a concept is a DefinedTerm, a theory, method,
     research summary or theme an Article, other pages WebPage)."""
-    kind = JSONLD_TYPES.get(page_type, "WebPage")
-    author = ([{"@type": "Person", "name": n} for n in authors] if authors
-              else {"@type": "Organization", "name": SITE_NAME})
-    data: dict = {"@context": "https://schema.org", "@type": kind, "url": url, "inLanguage": "nb",
-                  "description": description}
+    kind = KINDS[page_type].json_ld if page_type in KINDS else "WebPage"
+    author = [{"@type": "Person", "name": n} for n in authors] if authors else {"@type": "Organization", "name": SITE_NAME}
+    data: dict = {"@context": "https://schema.org", "@type": kind, "url": url, "inLanguage": "nb", "description": description}
     if kind == "DefinedTerm":
-        data.update(name=title, inDefinedTermSet={"@type": "DefinedTermSet", "name": f"{SITE_NAME}: begreper"},
-                    subjectOf={"@type": "WebPage", "url": url, "dateModified": changed.isoformat(),
-                               "author": author, "license": LICENSE_URL})
+        data.update(
+            name=title,
+            inDefinedTermSet={"@type": "DefinedTermSet", "name": f"{SITE_NAME}: begreper"},
+            subjectOf={
+                "@type": "WebPage",
+                "url": url,
+                "dateModified": changed.isoformat(),
+                "author": author,
+                "license": LICENSE_URL,
+            },
+        )
     else:
-        data.update(name=title, dateModified=changed.isoformat(), author=author, license=LICENSE_URL,
-                    publisher={"@type": "Organization", "name": SITE_NAME})
+        data.update(
+            name=title,
+            dateModified=changed.isoformat(),
+            author=author,
+            license=LICENSE_URL,
+            publisher={"@type": "Organization", "name": SITE_NAME},
+        )
         if kind == "Article":
-            data.update(headline=title, genre=GENRES.get(page_type, page_type))
+            data.update(headline=title, genre=KINDS[page_type].genre or page_type)
     if tags:
         data["keywords"] = ", ".join(tags)
     if cited:

@@ -62,11 +62,10 @@ class Formatted:
         return list(self.references)
 
     def to_json(self) -> str:
-        return json.dumps({"citations": self.citations, "references": self.references, "pages": self.pages},
-                          ensure_ascii=False)
+        return json.dumps({"citations": self.citations, "references": self.references, "pages": self.pages}, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "Formatted":
+    def from_json(cls, text: str) -> Formatted:
         data = json.loads(text)
         return cls(dict(data["citations"]), dict(data["references"]), dict(data.get("pages", {})))
 
@@ -114,12 +113,14 @@ def _finish(process: subprocess.Popen, document: str) -> str:
 
 
 def _start(bibliographies: list[Path], csl: Path) -> subprocess.Popen:
-    return subprocess.Popen(_command(bibliographies, csl), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        _command(bibliographies, csl), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
-def run_pandoc(document: str | None, bib: Path, csl: Path, page_items: list[dict] = (),
-               pages_document: str | None = None) -> tuple[str | None, str | None]:
+def run_pandoc(
+    document: str | None, bib: Path, csl: Path, page_items: list[dict] = (), pages_document: str | None = None
+) -> tuple[str | None, str | None]:
     """pandoc on the citation document (with the .bib) and, at the same time, on the page
     items (without it). Returns both HTML outputs; None for a side with nothing to do
     (no document, no page items)."""
@@ -154,8 +155,9 @@ class FormatResult:
     new_blocks: int
 
 
-def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None,
-                     page_items: dict[str, dict] | None = None) -> FormatResult:
+def format_citations(
+    blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None, page_items: dict[str, dict] | None = None
+) -> FormatResult:
     """Formatted text for every block, every reference and every page item (by its key),
     from cache, or from one pandoc call for new blocks and one concurrent call for new page items."""
     unique = list(dict.fromkeys(blocks))
@@ -175,8 +177,7 @@ def format_citations(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | 
     # the .bib call is the slow one; when only page references are new (a page's title or
     # date changed), the cached citations and references are still right for this .bib
     cite_again = bool(todo) or not formatted.references
-    output, pages_output = run_pandoc(build_document(todo) if cite_again else None, bib, csl,
-                                      list(todo_pages.values()))
+    output, pages_output = run_pandoc(build_document(todo) if cite_again else None, bib, csl, list(todo_pages.values()))
     fresh = parse_output(output, todo) if output is not None else Formatted(references=formatted.references)
     page_texts = {key: " ".join(text.split()) for key, text in REF_DIV_RE.findall(pages_output or "")}
     if set(page_texts) != set(by_id):

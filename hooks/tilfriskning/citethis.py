@@ -40,8 +40,9 @@ def page_item(path: str, number: int, title: str, url: str, changed: dt.date, au
 def item_key(item: dict) -> str:
     """What the formatted text depends on, as a cache key (the alias number left out)."""
     stable = {k: v for k, v in item.items() if k != "author"}
-    stable["author"] = [a if "literal" not in a or "\ue001" not in a["literal"] else {"literal": SITE_NAME}
-                        for a in item["author"]]
+    stable["author"] = [
+        a if "literal" not in a or "\ue001" not in a["literal"] else {"literal": SITE_NAME} for a in item["author"]
+    ]
     return json.dumps(stable, ensure_ascii=False, sort_keys=True)
 
 
@@ -49,13 +50,17 @@ def real_author(formatted: str) -> str:
     return ALIAS_RE.sub(SITE_NAME, formatted)
 
 
-def bibtex_online(path: str, title: str, url: str, changed: dt.date, accessed: dt.date,
-                  authors: list[str] | None) -> str:
+def bibtex_online(path: str, title: str, url: str, changed: dt.date, accessed: dt.date, authors: list[str] | None) -> str:
     """The same reference as a BibLaTeX @online entry, for reference managers."""
     author = " and ".join(authors) if authors else "{" + SITE_NAME + "}"
     fields = [
-        ("author", author), ("title", title), ("organization", SITE_NAME), ("date", changed.isoformat()),
-        ("url", url), ("urldate", accessed.isoformat()), ("langid", "norwegian"),
+        ("author", author),
+        ("title", title),
+        ("organization", SITE_NAME),
+        ("date", changed.isoformat()),
+        ("url", url),
+        ("urldate", accessed.isoformat()),
+        ("langid", "norwegian"),
     ]
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)

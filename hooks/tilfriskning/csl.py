@@ -44,7 +44,7 @@ def with_locale(csl: str, locale: str = LOCALE) -> str:
         new_tag = re.sub(r'default-locale="[^"]*"', f'default-locale="{locale}"', tag)
     else:
         new_tag = tag[:-1].rstrip("/").rstrip() + f' default-locale="{locale}"' + ("/>" if tag.endswith("/>") else ">")
-    return csl[: match.start()] + new_tag + csl[match.end():]
+    return csl[: match.start()] + new_tag + csl[match.end() :]
 
 
 def with_issue_in_parentheses(csl: str) -> str:

@@ -10,17 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from .graph import Edge, sort_key
+from .kinds import RELATION_KINDS, SYMMETRIC
+from .map_svg import Edge, sort_key
 from .source import resolve_link
-
-# relation -> (label on the declaring page, label on the target page)
-LABELS: dict[str, tuple[str, str]] = {
-    "bygger_på": ("Bygger på", "Grunnlag for"),
-    "støttes_av": ("Støttes av", "Gir støtte til"),
-    "utfordres_av": ("Utfordres av", "Utfordrer"),
-    "brukes_i": ("Brukes i", "Bruker"),
-    "relatert": ("Relatert", "Relatert"),
-}
 
 
 @dataclass(frozen=True)
@@ -37,7 +29,7 @@ def collect_relations(relations_by_page: dict[str, dict]) -> list[Edge]:
     for source in sorted(relations_by_page):
         for name, targets in (relations_by_page[source] or {}).items():
             for target in targets or []:
-                if name == "relatert":
+                if name == SYMMETRIC:
                     pair = frozenset((source, target))
                     if pair in seen_related:
                         continue
@@ -47,17 +39,17 @@ def collect_relations(relations_by_page: dict[str, dict]) -> list[Edge]:
 
 
 def groups_for(page: str, relations: list[Edge]) -> list[tuple[str, list[str]]]:
-    """(Norwegian label, target pages) for one page, outgoing before inverse, in LABELS order."""
+    """(Norwegian label, target pages) for one page, outgoing before inverse, in RELATION_KINDS order."""
     groups: dict[str, list[str]] = {}
-    for name, (label, inverse) in LABELS.items():
+    for kind in RELATION_KINDS:
         for rel in relations:
-            if rel.relation != name:
+            if rel.relation != kind.name:
                 continue
             if rel.source == page:
-                groups.setdefault(label, []).append(rel.target)
+                groups.setdefault(kind.label, []).append(rel.target)
             elif rel.target == page:
-                groups.setdefault(inverse, []).append(rel.source)
-    order = [label for pair in LABELS.values() for label in pair]
+                groups.setdefault(kind.inverse_label, []).append(rel.source)
+    order = [label for kind in RELATION_KINDS for label in (kind.label, kind.inverse_label)]
     return [(label, sorted(set(groups[label]))) for label in dict.fromkeys(order) if label in groups]
 
 
@@ -73,8 +65,10 @@ def backlinks(links_by_page: dict[str, list[str]], pages: set[str]) -> dict[str,
 
 
 def _link(info: PageInfo) -> str:
-    return (f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
-            f"{html.escape(info.title)}</a>")
+    return (
+        f'<a href="{html.escape(info.url, quote=True)}" title="{html.escape(info.description, quote=True)}">'
+        f"{html.escape(info.title)}</a>"
+    )
 
 
 def relations_html(groups: list[tuple[str, list[str]]], info: dict[str, PageInfo]) -> str:

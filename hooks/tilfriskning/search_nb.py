@@ -23,7 +23,7 @@ ENDINGS = ("ene", "ens", "ets", "en", "et", "er", "a", "e", "s")
 # and "e", since every query is a prefix)
 NOUN = ("et", "er", "ene")
 NOUN_E = ("r", "ne")  # a base ending in e: anerkjennelse -> anerkjennelsen, -r, -ne
-DOUBLE_EL_RE = re.compile(r"^(.*?)([bdfgklmnprstv])\2el$")    # middel -> midl-er, sykkel -> sykl-er
+DOUBLE_EL_RE = re.compile(r"^(.*?)([bdfgklmnprstv])\2el$")  # middel -> midl-er, sykkel -> sykl-er
 SINGLE_L_RE = re.compile(r"^(.*?[aeiouyæøå])([bdfgklmnprstv])l(?:er|ene|ers|enes)$")  # midler -> middel
 
 

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from mkdocs_bibtex.citation import CITATION_BLOCK_REGEX, Citation
 
 # MkDocs's own rule (mkdocs.utils.meta.YAML_RE): '---' line, YAML, '---' or '...' line.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -22,13 +21,17 @@ FENCE_RE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 ATTR_LIST_RE = re.compile(r"\s*\{\s*[#.:][^}]*\}\s*$")
-INLINE_LINK_RE = re.compile(
-    r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)"
-)
+INLINE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)")
 REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 HTML_LINK_RE = re.compile(r"<(?:a|img|link|script|iframe)\b[^>]*?\s(?:href|src)\s*=\s*[\"']([^\"']*)[\"']", re.I)
 EXTERNAL_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # https:, mailto:, javascript: ...
 SPLIT_CITATION_RE = re.compile(r"\[[^\]\n]*@[\w-]+[^\]\n]*\n[^\]]*\]")
+# The citation syntax mkdocs-bibtex 4.4.0 replaces (its mkdocs_bibtex/citation.py), written
+# here so the rules don't depend on the plugin; tests/hooks/glue/test_bibtex.py proves
+# both find the same blocks and citations in every page.
+CITATION_BLOCK_RE = re.compile(r"\[(.*?)\]")
+CITATION_RE = re.compile(r"(?:(?P<prefix>[^@;]*?)\s*)?@(?P<key>[\w-]+)(?:,\s*(?P<suffix>[^;]+))?")
+EMAIL_RE = re.compile(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,}")
 
 
 class FrontMatterError(ValueError):
@@ -52,6 +55,25 @@ class Link:
     target: str
     line: int
     image: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One `[prefix] @key[, suffix]` inside a citation block."""
+
+    key: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+def parse_citations(inside: str) -> list[Citation]:
+    """The citations between a block's brackets, split at ";" (e-mail addresses are not citations)."""
+    found = []
+    for part in inside.split(";"):
+        match = None if EMAIL_RE.match(part) else CITATION_RE.match(part)
+        if match:
+            found.append(Citation(match.group("key"), match.group("prefix") or "", match.group("suffix") or ""))
+    return found
 
 
 @dataclass(frozen=True)
@@ -90,9 +112,7 @@ def _construct_mapping(loader, node, deep=False):
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
     return yaml.SafeLoader.construct_mapping(loader, node, deep)
 
@@ -125,14 +145,13 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
         text = text[1:]
     if not text.startswith("---"):
         raise FrontMatterError(
-            1, "siden mangler front matter; begynn filen med en linje «---», feltene title, "
-            "description og type, og en ny linje «---»"
+            1,
+            "siden mangler front matter; begynn filen med en linje «---», feltene title, "
+            "description og type, og en ny linje «---»",
         )
     match = FRONT_MATTER_RE.match(text)
     if not match:
-        raise FrontMatterError(
-            1, "front matter er ikke lukket; sett en linje med bare «---» etter siste felt"
-        )
+        raise FrontMatterError(1, "front matter er ikke lukket; sett en linje med bare «---» etter siste felt")
     raw = match.group(1)
     try:
         data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
@@ -142,7 +161,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
         raise FrontMatterError(line, _yaml_problem_in_norwegian(getattr(error, "problem", str(error)))) from None
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter må være felt på formen «navn: verdi»")
-    rest = text[match.end():]
+    rest = text[match.end() :]
     stripped = rest.lstrip("\n")
     body_line = raw.count("\n") + 3 + (len(rest) - len(stripped))
     return data, stripped, body_line, raw
@@ -162,8 +181,13 @@ def code_regions(text: str) -> list[tuple[int, int]]:
             char, length = match.group(2)[0], len(match.group(2))
             fence, start = (char, length), pos
             prose.append((prose_start, pos))
-        elif fence is not None and match and match.group(2)[0] == fence[0] \
-                and len(match.group(2)) >= fence[1] and not line[match.end():].strip():
+        elif (
+            fence is not None
+            and match
+            and match.group(2)[0] == fence[0]
+            and len(match.group(2)) >= fence[1]
+            and not line[match.end() :].strip()
+        ):
             regions.append((start, pos + len(line)))
             fence = None
             prose_start = pos + len(line)
@@ -224,15 +248,13 @@ def find_links(blanked: str, first_line: int = 1) -> tuple[Link, ...]:
 
 
 def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlock, ...]:
-    """Citation blocks as mkdocs-bibtex finds them (same regex and parser), with lines."""
+    """Citation blocks as mkdocs-bibtex finds them (same syntax), with lines."""
     found = []
-    for match in CITATION_BLOCK_REGEX.finditer(blanked):
-        citations = Citation.from_markdown(match.group(1))
+    for match in CITATION_BLOCK_RE.finditer(blanked):
+        citations = parse_citations(match.group(1))
         if citations:
-            in_link = blanked[match.end():match.end() + 1] == "("
-            found.append(CitationBlock(
-                match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link
-            ))
+            in_link = blanked[match.end() : match.end() + 1] == "("
+            found.append(CitationBlock(match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link))
     return tuple(found)
 
 
@@ -250,9 +272,7 @@ def parse_page(text: str) -> SourcePage:
         headings=find_headings(blanked, body_line),
         links=find_links(blanked, body_line),
         citation_blocks=find_citation_blocks(blanked, body_line),
-        split_citation_lines=tuple(
-            _line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)
-        ),
+        split_citation_lines=tuple(_line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)),
     )
 
 

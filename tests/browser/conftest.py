@@ -6,13 +6,25 @@ import os
 from pathlib import Path
 
 import pytest
+
 from browser_helpers import served_build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
+
+
+def pytest_collection_modifyitems(items):
+    """Every test here runs in a browser: `make check` leaves them out (-m "not browser")."""
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

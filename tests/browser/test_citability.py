@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from browser_helpers import open_page
+
 
 def test_copy_button_works_with_the_keyboard(browser, served_fixture):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(served_fixture + "metoder/testmetode/")
+    open_page(page, served_fixture + "metoder/testmetode/")
     expected = page.locator("#siter-apa-tekst").inner_text()
     for _ in range(200):
         page.keyboard.press("Tab")
@@ -15,7 +17,7 @@ def test_copy_button_works_with_the_keyboard(browser, served_fixture):
     else:
         raise AssertionError("the copy button is not reachable with Tab")
     page.keyboard.press("Enter")
-    page.wait_for_timeout(300)
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).trim().length > 0")
     assert page.evaluate("navigator.clipboard.readText()").strip() == expected.strip()
     assert expected.startswith("Tilfriskning. (")
     context.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from browser_helpers import open_page
+
 ACTIVE_TOOLTIPS = "[...document.querySelectorAll('.md-tooltip2--active')].map(t => t.innerText)"
 
 
 def test_hover_shows_the_full_reference_once(page, served_fixture):
-    page.goto(served_fixture + "begreper/testbegrep/")
+    open_page(page, served_fixture + "begreper/testbegrep/")
     # Material rewrites hrefs to absolute URLs once the page runs, hence [href$=...].
     page.locator('a.sitering[href$="#kilde-biong2015"]').first.hover()
     page.wait_for_selector(".md-tooltip2--active")
@@ -17,7 +19,7 @@ def test_hover_shows_the_full_reference_once(page, served_fixture):
 
 
 def test_keyboard_focus_shows_the_full_reference(page, served_fixture):
-    page.goto(served_fixture + "begreper/testbegrep/")
+    open_page(page, served_fixture + "begreper/testbegrep/")
     for _ in range(80):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('sitering')"):

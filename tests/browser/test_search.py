@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from browser_helpers import open_page
+
 # (what a practitioner types, pages of which one must be among the first three results)
 QUERIES = [
     ("motivasjonen", ["begreper/motivasjon/"]),
@@ -43,13 +45,32 @@ QUERIES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, served_real_site):
+    """One page with the search index loaded, reused for every query."""
+    context = browser.new_context()
+    page = context.new_page()
+    open_page(page, served_real_site)
+    yield page
+    context.close()
+
+
+WAITING = "/Skriv søkeord|Starter søk/.test(document.querySelector('.md-search-result__meta').textContent)"
+SHOWN = """q => document.querySelector('input.md-search__input').value === q && !(WAITING)
+    && (document.querySelector('.md-search-result__item') || /Ingen treff/.test(
+        document.querySelector('.md-search-result__meta').textContent))""".replace("WAITING", WAITING)
+
+
 def search(page, base: str, query: str) -> tuple[list[str], str]:
-    page.goto(base)
-    page.click("input.md-search__input")
-    page.locator("input.md-search__input").press_sequentially(query, delay=15)
-    page.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
-        return m && !/Skriv søkeord|Starter søk/.test(m.textContent); }""", timeout=10000)
-    page.wait_for_timeout(300)
+    """Material searches for the box's value on keyup: clear it, then give it the whole query at once."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => " + WAITING)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(SHOWN, arg=query, timeout=10000)
     hrefs = page.evaluate("""[...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
         .slice(0, 3).map(a => a.getAttribute('href'))""")
     pages = [h.split("#")[0].split("?")[0].replace(base, "") for h in hrefs]
@@ -57,12 +78,12 @@ def search(page, base: str, query: str) -> tuple[list[str], str]:
 
 
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
-def test_query_finds_the_right_page_in_the_first_three(page, served_real_site, query, expected):
-    pages, meta = search(page, served_real_site, query)
+def test_query_finds_the_right_page_in_the_first_three(search_page, served_real_site, query, expected):
+    pages, meta = search(search_page, served_real_site, query)
     assert any(p in expected for p in pages), f"{query!r}: {pages} ({meta})"
 
 
-def test_no_hit_gives_a_helpful_norwegian_message(page, served_real_site):
-    pages, meta = search(page, served_real_site, "xyzzyqqq")
+def test_no_hit_gives_a_helpful_norwegian_message(search_page, served_real_site):
+    pages, meta = search(search_page, served_real_site, "xyzzyqqq")
     assert pages == []
     assert meta.startswith("Ingen treff. Prøv et annet ord")

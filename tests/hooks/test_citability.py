@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from helpers import build, make_project
+
+from helpers import build, git, make_project
 from tilfriskning.gitdates import MONTHS_NB, norwegian_date
 
 REPO = "https://github.com/eksempel/tilfriskning"
@@ -81,12 +80,6 @@ def test_open_graph_canonical_and_json_ld(built_fixture):
 def test_last_updated_date_is_shown(built_fixture):
     shown = soup(built_fixture, "begreper/testbegrep").select_one("p.sist-oppdatert").get_text()
     assert shown == f"Sist oppdatert {norwegian_date(dt.date.today())}."
-
-
-def git(repo: Path, *args: str, date: str = "2025-03-04T12:00:00"):
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
 def test_dates_and_source_link_come_from_git(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from helpers import build, formatting_calls, make_project, pandoc_counter, tree_digest
 
 
@@ -46,7 +47,10 @@ def test_same_author_same_year_is_disambiguated(built_fixture):
 
 def test_reference_list_terms_comma_rule_and_dashes(built_fixture, begrep):
     kilder = text(begrep.select_one("ul.kilder"))
-    assert "Hansen, K. & Olsen, P. (2020). Et testkapittel. I L. Dahl & P. Lie (Red.), Testboka (2. utg., s. 45–67). Testforlaget." in kilder
+    assert (
+        "Hansen, K. & Olsen, P. (2020). Et testkapittel. I L. Dahl & P. Lie (Red.), Testboka (2. utg., s. 45–67). Testforlaget."
+        in kilder
+    )
     assert "Berg, A. (u.å.). Et verk uten årstall." in kilder
     assert "Tidsskrift for psykisk helsearbeid, (1), 51–60." in kilder, "an issue without a volume is not printed as a volume"
     metode = text(page(built_fixture, "metoder/testmetode").select_one("ul.kilder"))
@@ -65,7 +69,9 @@ def test_citations_link_to_their_entry_without_superscripts(begrep):
     assert not article.select("sup"), "citations must not be superscript numbers"
     assert not article.select("div.footnote"), "no footnote list"
     assert [a.get_text() for a in article.select('span.citation[data-cites="biong2015 sjursaether2021"] a')] == [
-        "Biong & Soggiu, 2015", "Sjursæther & Lundberg, 2021"]
+        "Biong & Soggiu, 2015",
+        "Sjursæther & Lundberg, 2021",
+    ]
 
 
 def test_footnote_tooltips_are_switched_on(begrep):
@@ -108,7 +114,9 @@ def test_unchecked_note(built_fixture, begrep):
     assert note is not None and "ikke kontrollert mot originalene" in text(note)
     assert page(built_fixture, "teorier/testteori").select_one("p.kilder-merknad") is None, "only checked works"
     tema = page(built_fixture, "temaer/testtema")
-    assert text(tema.select_one("p.kilder-merknad")).startswith("Bortsett fra bacheloroppgaven fra 2022 er verkene i listen gjengitt slik oppgaven beskriver dem")
+    assert text(tema.select_one("p.kilder-merknad")).startswith(
+        "Bortsett fra bacheloroppgaven fra 2022 er verkene i listen gjengitt slik oppgaven beskriver dem"
+    )
     assert "Ikke kontrollert" not in text(tema.select_one("ul.kilder")), "the thesis alone: one sentence, no markers"
 
 

@@ -18,15 +18,26 @@ def test_article_has_reference_and_fact_box_after_ingress(built_fixture):
     assert reference.startswith("Biong, S. & Soggiu, A.-S. (2015).")
     assert box.select_one('a.kilde-litteratur[href="../../litteratur/#biong2015"]')
     facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in box.select("dt")}
-    assert facts == {"Formål": "Å teste faktaboksen.", "Metode": "Kvalitativ metode.", "Deltakere": "13 personer.",
-                     "Alder": "Ikke oppgitt", "Sentrale temaer": "testing"}
+    assert facts == {
+        "Formål": "Å teste faktaboksen.",
+        "Metode": "Kvalitativ metode.",
+        "Deltakere": "13 personer.",
+        "Alder": "Ikke oppgitt",
+        "Sentrale temaer": "testing",
+    }
 
 
 def test_overview_table_is_generated_from_article_front_matter(built_fixture):
     page = soup(built_fixture, "forskning")
     table = page.select_one("article table")
     assert [th.get_text(strip=True) for th in table.select("th")] == [
-        "Artikkel", "Formål", "Metode", "Deltakere", "Alder", "Sentrale temaer"]
+        "Artikkel",
+        "Formål",
+        "Metode",
+        "Deltakere",
+        "Alder",
+        "Sentrale temaer",
+    ]
     (row,) = table.select("tbody tr")
     cells = [td.get_text(strip=True) for td in row.select("td")]
     assert cells == ["Testartikkel", "Å teste faktaboksen.", "Kvalitativ metode.", "13 personer.", "Ikke oppgitt", "testing"]

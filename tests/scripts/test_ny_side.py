@@ -6,13 +6,15 @@ import subprocess
 import sys
 
 import pytest
+from _newpage import add_to_nav, file_name, skeleton
+
 from helpers import build, make_project
-from tilfriskning.newpage import add_to_nav, file_name, skeleton
 
 
 def run(project, *args):
-    return subprocess.run([sys.executable, str(project / "scripts" / "ny-side"), *args],
-                          cwd=project, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "ny-side"), *args], cwd=project, capture_output=True, text=True
+    )
 
 
 def test_file_name_follows_address_rules():
@@ -22,13 +24,16 @@ def test_file_name_follows_address_rules():
 def test_add_to_nav_appends_to_section_or_creates_it():
     config = "site_name: x\nnav:\n  - index.md\n  - Begreper:\n      - begreper/a.md\n  - litteratur.md\n"
     assert add_to_nav(config, "Begreper", "begreper/b.md").split("\n")[3:6] == [
-        "  - Begreper:", "      - begreper/a.md", "      - begreper/b.md"]
+        "  - Begreper:",
+        "      - begreper/a.md",
+        "      - begreper/b.md",
+    ]
     assert "  - Teorier:\n      - teorier/t.md\n" in add_to_nav(config, "Teorier", "teorier/t.md")
 
 
 @pytest.mark.parametrize("page_type", ["begrep", "teori", "metode", "artikkel", "tema"])
 def test_skeleton_has_the_headings_the_build_checks(page_type):
-    from tilfriskning.pages import SiteIndex, check_page
+    from tilfriskning.rules import SiteIndex, check_page
 
     index = SiteIndex({"begreper/x.md": page_type}, frozenset(), frozenset({"nokkel"}))
     problems, _ = check_page("begreper/x.md", skeleton(page_type, "Håp", "En side om håp i tilfriskning."), index)
@@ -64,9 +69,14 @@ def test_new_page_builds_once_its_text_is_written(tmp_path):
     assert run(project, "metode", "Testmetode to", "--beskrivelse", "En metode skrevet i testen.").returncode == 0
     page = project / "docs" / "metoder" / "testmetode-to.md"
     text = page.read_text(encoding="utf-8")
-    text = text.replace("[@nokkel, s. 1]", "[@skjefstad2012, s. 56]").replace("skriv/stien-til-en-side.md", "teorier/testteori.md")
-    text = text.replace("Skriv en ingress", "Se [teorien](../teorier/testteori.md), [begrepet](../begreper/testbegrep.md) og "
-                                            "[artikkelen](../forskning/testartikkel.md). Skriv en ingress")
+    text = text.replace("[@nokkel, s. 1]", "[@skjefstad2012, s. 56]").replace(
+        "skriv/stien-til-en-side.md", "teorier/testteori.md"
+    )
+    text = text.replace(
+        "Skriv en ingress",
+        "Se [teorien](../teorier/testteori.md), [begrepet](../begreper/testbegrep.md) og "
+        "[artikkelen](../forskning/testartikkel.md). Skriv en ingress",
+    )
     page.write_text(text, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr

@@ -64,15 +64,18 @@ def test_page_items_are_formatted_alongside_without_year_suffixes(tmp_path: Path
     csl = tmp_path / "nb.csl"
     csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
     day = dt.date(2026, 11, 26)
-    items = [page_item("a/b.md", 1, "Første side", "https://x.no/a/b/", day, None),
-             page_item("a/c.md", 2, "Andre side", "https://x.no/a/c/", day, None),
-             page_item("a/d.md", 3, "Tredje side", "https://x.no/a/d/", day, ["Hansen, Kari"])]
+    items = [
+        page_item("a/b.md", 1, "Første side", "https://x.no/a/b/", day, None),
+        page_item("a/c.md", 2, "Andre side", "https://x.no/a/c/", day, None),
+        page_item("a/d.md", 3, "Tredje side", "https://x.no/a/d/", day, ["Hansen, Kari"]),
+    ]
     keyed = {item_key(i): i for i in items}
     result = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
     assert result.pandoc_calls == 2, "citations and page references: two pandoc processes, started together"
     texts = [real_author(result.formatted.pages[item_key(i)]) for i in items]
-    assert texts[0] == ('Tilfriskning. (2026, 26. november). <em>Første side</em>. '
-                        '<a href="https://x.no/a/b/">https://x.no/a/b/</a>')
+    assert texts[0] == (
+        'Tilfriskning. (2026, 26. november). <em>Første side</em>. <a href="https://x.no/a/b/">https://x.no/a/b/</a>'
+    )
     assert "2026a" not in texts[1] and texts[1].startswith("Tilfriskning. (2026, 26. november). <em>Andre side</em>")
     assert texts[2].startswith("Hansen, K. (2026, 26. november). <em>Tredje side</em>. Tilfriskning.")
     again = format_citations(["[@hansen2020]"], bib, csl, tmp_path / "cache", keyed)
@@ -84,7 +87,6 @@ def test_page_items_are_formatted_alongside_without_year_suffixes(tmp_path: Path
     assert after_edit.formatted.references == result.formatted.references
     assert after_edit.formatted.citations == result.formatted.citations
     assert "<em>Ny tittel</em>" in after_edit.formatted.pages[item_key(retitled)]
-
 
 
 def test_page_references_are_the_same_formatted_apart_or_beside_the_bibliography(tmp_path: Path):
@@ -102,12 +104,15 @@ def test_page_references_are_the_same_formatted_apart_or_beside_the_bibliography
     csl = tmp_path / "nb.csl"
     csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
     day = dt.date(2026, 11, 26)
-    items = [page_item(f"s/{n}.md", n, f"Side {n}", f"https://x.no/s/{n}/", day, ["Hansen, Kari"] if n == 2 else None)
-             for n in range(4)]
+    items = [
+        page_item(f"s/{n}.md", n, f"Side {n}", f"https://x.no/s/{n}/", day, ["Hansen, Kari"] if n == 2 else None)
+        for n in range(4)
+    ]
     _, apart = run_pandoc(build_document([]), bib, csl, items)
     pages = tmp_path / "sider.json"
     pages.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-    together = subprocess.run(_command([bib, pages], csl), input=build_document([]), capture_output=True,
-                              text=True, check=True).stdout
+    together = subprocess.run(
+        _command([bib, pages], csl), input=build_document([]), capture_output=True, text=True, check=True
+    ).stdout
     entries = lambda html: {k: " ".join(v.split()) for k, v in REF_DIV_RE.findall(html) if k.startswith("tilfriskning")}
     assert entries(apart) == entries(together) and len(entries(apart)) == 4

@@ -1,4 +1,5 @@
 import pytest
+
 from tilfriskning.csl import derived_style, installed_style_path, with_issue_in_parentheses, with_locale
 
 
@@ -14,8 +15,8 @@ def test_with_locale_replaces_an_existing_locale():
 
 def test_issue_without_volume_is_printed_in_parentheses():
     derived = derived_style()
-    periodical = derived[derived.index('<macro name="container-periodical">'):]
-    periodical = periodical[:periodical.index("</macro>")]
+    periodical = derived[derived.index('<macro name="container-periodical">') :]
+    periodical = periodical[: periodical.index("</macro>")]
     assert '<text variable="issue" prefix="(" suffix=")"/>' in periodical
     assert '<text variable="issue" font-style="italic"/>' not in periodical
 

@@ -1,7 +1,6 @@
 import datetime as dt
-import os
-import subprocess
 
+from helpers import git
 from tilfriskning.gitdates import last_changed, norwegian_date
 
 TODAY = dt.date(2026, 11, 26)
@@ -10,12 +9,6 @@ TODAY = dt.date(2026, 11, 26)
 def test_norwegian_date():
     assert norwegian_date(dt.date(2026, 3, 4)) == "4. mars 2026"
     assert norwegian_date(dt.date(2025, 12, 31)) == "31. desember 2025"
-
-
-def git(repo, *args, date="2025-03-04T12:00:00"):
-    env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
 def test_dates_from_history_newest_commit_per_file(tmp_path):

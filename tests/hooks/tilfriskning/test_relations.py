@@ -1,5 +1,10 @@
 from tilfriskning.relations import (
-    PageInfo, backlinks, backlinks_html, collect_relations, groups_for, relations_html,
+    PageInfo,
+    backlinks,
+    backlinks_html,
+    collect_relations,
+    groups_for,
+    relations_html,
 )
 
 RELATIONS = {
@@ -19,7 +24,10 @@ def test_relatert_declared_twice_counts_once():
 def test_groups_show_relations_and_their_inverses():
     relations = collect_relations(RELATIONS)
     assert groups_for("metoder/m.md", relations) == [
-        ("Bygger på", ["teorier/t.md"]), ("Støttes av", ["forskning/a.md"]), ("Bruker", ["begreper/b.md"])]
+        ("Bygger på", ["teorier/t.md"]),
+        ("Støttes av", ["forskning/a.md"]),
+        ("Bruker", ["begreper/b.md"]),
+    ]
     assert groups_for("teorier/t.md", relations) == [("Grunnlag for", ["metoder/m.md"]), ("Relatert", ["begreper/b.md"])]
     assert groups_for("forskning/a.md", relations) == [("Gir støtte til", ["metoder/m.md"])]
     assert groups_for("begreper/b.md", relations) == [("Brukes i", ["metoder/m.md"]), ("Relatert", ["teorier/t.md"])]
@@ -40,6 +48,6 @@ def test_html_escapes_and_sorts_norwegian():
     assert html.index("Zebra") < html.index("Å styrke &amp; støtte")
     assert 'title="Om &lt;makt&gt;"' in html and '<h3 class="sammenheng__type">Relatert</h3>' in html
     assert backlinks_html(["b.md", "a.md"], info).index("Zebra") < backlinks_html(["b.md", "a.md"], info).index("Å")
-    from tilfriskning.graph import sort_key
+    from tilfriskning.map_svg import sort_key
 
     assert sort_key("Zebra") < sort_key("Ærlig") < sort_key("Ørn") < sort_key("Åpen")

@@ -1,8 +1,15 @@
 import pytest
 
 from tilfriskning.source import (
-    FrontMatterError, blank_code, code_regions, find_citation_blocks, find_headings, find_links,
-    parse_page, resolve_link, split_front_matter,
+    FrontMatterError,
+    blank_code,
+    code_regions,
+    find_citation_blocks,
+    find_headings,
+    find_links,
+    parse_page,
+    resolve_link,
+    split_front_matter,
 )
 
 PAGE = """---
@@ -78,7 +85,8 @@ def test_inline_code_does_not_span_paragraphs():
 def test_citations_outside_code_only_with_lines():
     page = parse_page(PAGE)
     assert [(b.raw, b.line) for b in page.citation_blocks] == [
-        ("[@a, s. 1]", 6), ("[@d; @e, s. 2-3]", 14),
+        ("[@a, s. 1]", 6),
+        ("[@d; @e, s. 2-3]", 14),
     ]
     assert page.citation_blocks[1].keys == ("d", "e")
     assert page.citation_blocks[1].citations[1].suffix.strip() == "s. 2-3"
@@ -93,10 +101,13 @@ def test_headings_inside_code_are_ignored():
 
 
 def test_links_inline_reference_and_html():
-    text = "[a](x.md) ![b](img.png)\n\n[ref]: y.md#z\n<a href=\"w.md\">w</a>\n"
+    text = '[a](x.md) ![b](img.png)\n\n[ref]: y.md#z\n<a href="w.md">w</a>\n'
     links = find_links(text)
     assert [(link.target, link.line, link.image) for link in links] == [
-        ("x.md", 1, False), ("img.png", 1, True), ("y.md#z", 3, False), ("w.md", 4, False),
+        ("x.md", 1, False),
+        ("img.png", 1, True),
+        ("y.md#z", 3, False),
+        ("w.md", 4, False),
     ]
 
 

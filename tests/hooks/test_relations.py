@@ -8,10 +8,10 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-INVERSE = {"bygger_på": "Grunnlag for", "støttes_av": "Gir støtte til", "utfordres_av": "Utfordrer",
-           "brukes_i": "Bruker", "relatert": "Relatert"}
-LABEL = {"bygger_på": "Bygger på", "støttes_av": "Støttes av", "utfordres_av": "Utfordres av",
-         "brukes_i": "Brukes i", "relatert": "Relatert"}
+from tilfriskning.kinds import RELATIONS
+
+INVERSE = {name: kind.inverse_label for name, kind in RELATIONS.items()}
+LABEL = {name: kind.label for name, kind in RELATIONS.items()}
 
 
 def front_matters(project: Path) -> dict[str, dict]:
@@ -46,8 +46,9 @@ def test_every_content_page_shows_its_relations_and_their_inverses(built_fixture
             continue
         box = html_of(built_fixture, path).select_one("article .sammenhenger")
         assert box is not None, path
-        shown = {group.select_one("h3").get_text(): {a.get_text() for a in group.select("a")}
-                 for group in box.select(".sammenheng")}
+        shown = {
+            group.select_one("h3").get_text(): {a.get_text() for a in group.select("a")} for group in box.select(".sammenheng")
+        }
         assert shown == expected_groups(metas, path), path
         for link in box.select("a"):
             assert link["title"], "each item shows the target's description on hover and focus"
@@ -98,7 +99,7 @@ def test_knowledge_map_links_every_content_page_and_table_holds_every_edge(built
         for name, targets in (meta.get("relations") or {}).items():
             for target in targets:
                 pair = (metas[source]["title"], metas[target]["title"])
-                if name == "relatert":  # symmetric: the table lists the pair once, alphabetically
+                if not RELATIONS[name].directed:  # symmetric: the table lists the pair once, alphabetically
                     pair = tuple(sorted(pair, key=str.casefold))
                 edges.add((pair[0], LABEL[name].lower(), pair[1]))
     rows = {tuple(td.get_text() for td in tr.select("td")) for tr in page.select("article table.kart-tabell tbody tr")}

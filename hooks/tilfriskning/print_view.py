@@ -33,14 +33,14 @@ def anchor_for(number: int) -> str:
 def prefix_ids(content: str, prefix: str) -> str:
     """Make every id in one page's HTML unique in the combined document."""
     content = ID_ATTR_RE.sub(lambda m: f'{m.group(1)}="{prefix}-{m.group(2)}"', content)
-    content = ARIA_RE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{prefix}-{i}" for i in m.group(2).split()) + '"',
-                          content)
+    content = ARIA_RE.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{prefix}-{i}" for i in m.group(2).split()) + '"', content)
     return LOCAL_REF_RE.sub(lambda m: f"{m.group(1)}#{prefix}-{m.group(2)}", content)
 
 
 def rewrite_links(content: str, page_url: str, pages: dict[str, int], print_url: str) -> str:
     """Relative links to pages in the document point inside it; other relative links are
     re-based so they still work from the print page's address."""
+
     def target(match: re.Match) -> str:
         start, path, fragment = match.group(1), match.group(2), match.group(3) or ""
         if not path:
@@ -71,7 +71,9 @@ def assemble(pages: list[PrintPage], print_url: str) -> str:
     for page in pages:
         number = numbers[page.url]
         body = demote_headings(rewrite_links(prefix_ids(page.content, anchor_for(number)), page.url, numbers, print_url))
-        parts.append(f'<section class="utskrift-side" id="{anchor_for(number)}" aria-labelledby="{anchor_for(number)}-tittel">'
-                     f'<h2 class="utskrift-tittel" id="{anchor_for(number)}-tittel">{html.escape(page.title)}</h2>'
-                     f"{body}</section>")
+        parts.append(
+            f'<section class="utskrift-side" id="{anchor_for(number)}" aria-labelledby="{anchor_for(number)}-tittel">'
+            f'<h2 class="utskrift-tittel" id="{anchor_for(number)}-tittel">{html.escape(page.title)}</h2>'
+            f"{body}</section>"
+        )
     return "\n".join(parts)

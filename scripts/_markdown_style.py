@@ -67,6 +67,10 @@ def explain(finding: str, root: Path | None = None) -> str:
 
 def check_markdown_style(root: Path, folder: str = "docs") -> list[str]:
     """Every style finding in `folder`, explained; empty when the pages are clean."""
-    result = subprocess.run([sys.executable, "-m", "pymarkdown", "--config", ".pymarkdown.json", "scan", folder],
-                            cwd=root, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pymarkdown", "--config", ".pymarkdown.json", "scan", folder],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     return [explain(line, root) for line in (result.stdout + result.stderr).splitlines() if line.strip()]

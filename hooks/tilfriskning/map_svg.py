@@ -15,26 +15,13 @@ import re
 import textwrap
 from bisect import bisect_right, insort
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
-TYPES = ("teori", "begrep", "metode", "artikkel", "tema")  # layer order, top to bottom
-TYPE_LABELS = {"teori": "Teori", "begrep": "Begrep", "metode": "Metode", "artikkel": "Forskning", "tema": "Tema"}
-TYPE_COLOURS = {  # fallback fill, border; text is TEXT_COLOUR on every fill
-    "teori": ("#efe7fb", "#5b3a9e"),
-    "begrep": ("#e3f0fd", "#1f5fa8"),
-    "metode": ("#e6f4e7", "#2e7d32"),
-    "artikkel": ("#fdf3d8", "#8a5a00"),
-    "tema": ("#fce8ef", "#ad1457"),
-}
+from .kinds import KINDS, MAP_TYPES, RELATIONS, ascii_letters
+
+TYPES = MAP_TYPES  # layer order, top to bottom (kinds.PAGE_KINDS: map_layer)
 TEXT_COLOUR = "#1b1b1b"
-RELATIONS = {  # label, fallback stroke, dash pattern ("" = solid), directed
-    "bygger_på": ("bygger på", "#1f5fa8", "", True),
-    "støttes_av": ("støttes av", "#2e7d32", "10 5", True),
-    "utfordres_av": ("utfordres av", "#c62828", "4 3", True),
-    "brukes_i": ("brukes i", "#7b1fa2", "12 4 2 4", True),
-    "relatert": ("relatert", "#5f6368", "1 5", False),
-}
 FONT, LINE_H, WRAP = 14, 18, 22  # px, px, characters per title line
 PAD_X, PAD_Y, MIN_W = 12, 10, 96  # inside a box
 GAP, SLOT, MARGIN = 28, 16, 16  # between boxes, width of an edge's gap in a layer, outer
@@ -87,8 +74,9 @@ _NORWEGIAN_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
 def text_width(text: str, size: float = FONT) -> float:
     """An upper estimate of `text`'s width in common sans-serif fonts (DejaVu Sans is widest)."""
     narrow, wide = "fijlrtI.,:;'!|()[]/-", "mwMWÆæ&<>%@"
-    return size * sum(0.32 if c == " " else 0.4 if c in narrow else 1.0 if c in wide else 0.8 if c.isupper()
-                      else 0.64 for c in text)
+    return size * sum(
+        0.32 if c == " " else 0.4 if c in narrow else 1.0 if c in wide else 0.8 if c.isupper() else 0.64 for c in text
+    )
 
 
 def unique_edges(nodes: dict[str, Node], edges: Iterable[Edge]) -> list[Edge]:
@@ -98,7 +86,7 @@ def unique_edges(nodes: dict[str, Node], edges: Iterable[Edge]) -> list[Edge]:
         if e.relation not in RELATIONS:
             raise ValueError(f"unknown relation {e.relation!r} ({e.source} -> {e.target})")
         if e.source != e.target and e.source in nodes and e.target in nodes:
-            s, t = (e.source, e.target) if RELATIONS[e.relation][3] else sorted((e.source, e.target))
+            s, t = (e.source, e.target) if RELATIONS[e.relation].directed else sorted((e.source, e.target))
             seen.setdefault((s, t, e.relation), Edge(s, t, e.relation))
     return [seen[k] for k in sorted(seen)]
 
@@ -177,7 +165,12 @@ def layout(nodes: Iterable[Node], edges: Iterable[Edge], *, wrap: int = WRAP, sw
         tops.append(y + above[lv])
         heights.append(max(len(lines[p]) * LINE_H + 2 * PAD_Y for p in layer if p in by_path))
         y = tops[-1] + heights[-1]
-    boxes = {p: Box(x[p] - width[p] / 2, tops[lv], width[p], heights[lv]) for lv, layer in enumerate(layers) for p in layer if p in by_path}
+    boxes = {
+        p: Box(x[p] - width[p] / 2, tops[lv], width[p], heights[lv])
+        for lv, layer in enumerate(layers)
+        for p in layer
+        if p in by_path
+    }
 
     # Ports: a box side's edges spread along it, in the order of where they go.
     ends: dict[tuple[str, bool], list[tuple[float, int]]] = defaultdict(list)  # (path, bottom?)
@@ -203,8 +196,14 @@ def layout(nodes: Iterable[Node], edges: Iterable[Edge], *, wrap: int = WRAP, sw
         drawn.append((e, tuple(pts if e.source == c[0] else reversed(pts))))
     order = [p for layer in layers for p in layer if p in by_path]
     right = max((x[v] + (width[v] / 2 if v in by_path else 0) for v in x), default=0)
-    return Layout({p: by_path[p] for p in order}, {p: boxes[p] for p in order}, {p: lines[p] for p in order},
-                  drawn, right + MARGIN, y + MARGIN)
+    return Layout(
+        {p: by_path[p] for p in order},
+        {p: boxes[p] for p in order},
+        {p: lines[p] for p in order},
+        drawn,
+        right + MARGIN,
+        y + MARGIN,
+    )
 
 
 def _mean(items: list[str], value: dict[str, float], default: float) -> float:
@@ -250,7 +249,7 @@ def _place(layer: list[str], desired: list[float], half: dict[str, float], x: di
 
 
 def _slug(name: str) -> str:
-    return name.replace("å", "a").replace("ø", "o").replace("æ", "ae")
+    return ascii_letters(name)
 
 
 def _n(v: float) -> str:
@@ -259,42 +258,37 @@ def _n(v: float) -> str:
 
 
 def _style() -> str:
-    rules = [".kart{font-size:14px}", ".kart-boks{stroke-width:1.5px}",
-             f".kart-tekst{{fill:var(--kart-tekst,{TEXT_COLOUR})}}",
-             ".kart-node:hover .kart-tekst,.kart-node:focus .kart-tekst{text-decoration:underline}",
-             ".kart-node:focus-visible{outline:3px solid var(--kart-fokus,currentColor);outline-offset:3px}",
-             ".kart-node[aria-current] .kart-boks{stroke-width:4px}",
-             ".kart-kant{fill:none;stroke-width:2px}", ".kart-forklaring{fill:var(--kart-forklaring,currentColor)}"]
-    for t, (fill, stroke) in TYPE_COLOURS.items():
+    rules = [
+        ".kart{font-size:14px}",
+        ".kart-boks{stroke-width:1.5px}",
+        f".kart-tekst{{fill:var(--kart-tekst,{TEXT_COLOUR})}}",
+        ".kart-node:hover .kart-tekst,.kart-node:focus .kart-tekst{text-decoration:underline}",
+        ".kart-node:focus-visible{outline:3px solid var(--kart-fokus,currentColor);outline-offset:3px}",
+        ".kart-node[aria-current] .kart-boks{stroke-width:4px}",
+        ".kart-kant{fill:none;stroke-width:2px}",
+        ".kart-forklaring{fill:var(--kart-forklaring,currentColor)}",
+    ]
+    for t in TYPES:
+        fill, stroke = KINDS[t].map_fill, KINDS[t].map_border
         rules.append(f".kart-node--{t} .kart-boks{{fill:var(--kart-{t},{fill});stroke:var(--kart-{t}-kant,{stroke})}}")
-    for r, (_, colour, dash, directed) in RELATIONS.items():
+    for r, kind in RELATIONS.items():
         s = _slug(r)
-        cap = "" if directed else ";stroke-linecap:round"
-        rules.append(f".kart-kant--{s}{{stroke:var(--kart-{s.replace('_', '-')},{colour})"
-                     f"{f';stroke-dasharray:{dash}' if dash else ''}{cap}}}")
-        rules.append(f".kart-pil--{s}{{fill:var(--kart-{s.replace('_', '-')},{colour})}}")
+        cap = "" if kind.directed else ";stroke-linecap:round"
+        rules.append(
+            f".kart-kant--{s}{{stroke:var(--kart-{s.replace('_', '-')},{kind.colour})"
+            f"{f';stroke-dasharray:{kind.dash}' if kind.dash else ''}{cap}}}"
+        )
+        rules.append(f".kart-pil--{s}{{fill:var(--kart-{s.replace('_', '-')},{kind.colour})}}")
     return "<style>" + "".join(rules) + "</style>"
 
 
-def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, highlight: str | None = None,
-               id_prefix: str = "kart", desc: str | None = None) -> str:
-    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string."""
-    if highlight is not None and highlight not in layout.nodes:
-        raise ValueError(f"highlight {highlight!r} is not in the map")
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
-        raise ValueError(f"id_prefix {id_prefix!r} is not a plain id")
-    esc, p = html.escape, id_prefix
-    rels = [r for r in RELATIONS if any(e.relation == r for e, _ in layout.edges)]
-    types = [t for t in TYPES if any(n.type == t for n in layout.nodes.values())]
-    if desc is None:
-        n, m = len(layout.nodes), len(layout.edges)
-        desc = (f"{n} {'side' if n == 1 else 'sider'} og {m} {'relasjon' if m == 1 else 'relasjoner'}. "
-                f"Sidene står i lag etter type, ovenfra: {', '.join(TYPE_LABELS[t] for t in types)}. "
-                "Pilene går fra en side til siden den har en relasjon til.")
-    # Legend: node types on one row, relation types on the next, wrapping when narrow.
-    groups = [[("Sidetyper:", "", 0)] + [(TYPE_LABELS[t], t, 28) for t in types]]
+def _legend(layout: Layout, types: list[str], rels: list[str]) -> tuple[list[tuple], float, float]:
+    """Legend entries placed below the map: node types on one row, relation types on the
+    next, wrapping when narrow. Returns (label, key, swatch, x, y) per entry, the width used
+    and the height of map and legend."""
+    groups = [[("Sidetyper:", "", 0)] + [(KINDS[t].map_label, t, 28) for t in types]]
     if rels:
-        groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r][0], r, 44) for r in rels])
+        groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r].phrase, r, 44) for r in rels])
     room = max(layout.width - 2 * MARGIN, 300)
     placed, y, used = [], layout.height, 0.0
     for group in groups:
@@ -307,27 +301,25 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
             cx += w
             used = max(used, cx)
         y += 26
-    width, height = max(layout.width, used + 2 * MARGIN), y + MARGIN
-    dx = (width - layout.width) / 2
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
-           f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
-           f'style="max-width:{_n(width)}px;height:auto">',
-           f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
-           _style(), "<defs>"]
-    for r in rels:
-        if RELATIONS[r][3]:
-            out.append(f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
-                       'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
-                       'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>')
-    out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
+    return placed, used, y + MARGIN
+
+
+def _edges_svg(layout: Layout, p: str) -> list[str]:
+    out = []
     for e, pts in layout.edges:
-        label, _, _, directed = RELATIONS[e.relation]
+        label, directed = RELATIONS[e.relation].phrase, RELATIONS[e.relation].directed
         d = "M" + "L".join(f"{_n(px)},{_n(py)}" for px, py in pts)
         marker = f' marker-end="url(#{p}-pil-{_slug(e.relation)})"' if directed else ""
         a, b = layout.nodes[e.source].title, layout.nodes[e.target].title
         tip = f"{a} {label} {b}" if directed else f"{a} og {b} er {label}"
-        out.append(f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}><title>{esc(tip)}</title></path>')
-    out.append('</g><g class="kart-noder">')
+        out.append(
+            f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}><title>{html.escape(tip)}</title></path>'
+        )
+    return out
+
+
+def _nodes_svg(layout: Layout, url_for: Callable[[str], str], highlight: str | None) -> list[str]:
+    esc, out = html.escape, []
     for path, node in layout.nodes.items():
         b, lines = layout.boxes[path], layout.lines[path]
         current = ' aria-current="page"' if path == highlight else ""
@@ -336,21 +328,80 @@ def render_svg(layout: Layout, url_for: Callable[[str], str], *, title: str, hig
         spans = "".join(f'<tspan x="{_n(b.x + b.w / 2)}"{dy}>{esc(line)}</tspan>' for dy, line in zip(dys, lines))
         # xlink:href, not href: Material's link previews rewrite every [href] of a fetched page
         # and fail on SVG links, whose href property is read-only
-        out.append(f'<a class="kart-node kart-node--{node.type}" xlink:href="{esc(url_for(path))}" aria-label="{esc(node.title)}"'
-                   f'{current}><title>{esc(node.description or node.title)}</title>'
-                   f'<rect class="kart-boks" x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6"/>'
-                   f'<text class="kart-tekst" y="{_n(baseline)}" text-anchor="middle">{spans}</text></a>')
-    out.append(f'</g></g><g class="kart-forklaring" aria-hidden="true">')
+        out.append(
+            f'<a class="kart-node kart-node--{node.type}" xlink:href="{esc(url_for(path))}" aria-label="{esc(node.title)}"'
+            f"{current}><title>{esc(node.description or node.title)}</title>"
+            f'<rect class="kart-boks" x="{_n(b.x)}" y="{_n(b.y)}" width="{_n(b.w)}" height="{_n(b.h)}" rx="6"/>'
+            f'<text class="kart-tekst" y="{_n(baseline)}" text-anchor="middle">{spans}</text></a>'
+        )
+    return out
+
+
+def _legend_svg(placed: list[tuple], used: float, width: float, p: str) -> list[str]:
+    out = []
     for label, k, swatch, lx, ly in placed:
         lx, mid = lx + MARGIN + (width - used - 2 * MARGIN) / 2, ly + 13
         if k in TYPES:
-            out.append(f'<g class="kart-node--{k}"><rect class="kart-boks" x="{_n(lx)}" y="{_n(mid - 7)}" '
-                       'width="20" height="14" rx="3"/></g>')
+            out.append(
+                f'<g class="kart-node--{k}"><rect class="kart-boks" x="{_n(lx)}" y="{_n(mid - 7)}" '
+                'width="20" height="14" rx="3"/></g>'
+            )
         elif k:
-            marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k][3] else ""
+            marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k].directed else ""
             out.append(f'<path class="kart-kant kart-kant--{_slug(k)}" d="M{_n(lx)},{_n(mid)}h36"{marker}/>')
         weight = "" if k else ' font-weight="bold"'
-        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{esc(label)}</text>')
+        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{html.escape(label)}</text>')
+    return out
+
+
+def render_svg(
+    layout: Layout,
+    url_for: Callable[[str], str],
+    *,
+    title: str,
+    highlight: str | None = None,
+    id_prefix: str = "kart",
+    desc: str | None = None,
+) -> str:
+    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string."""
+    if highlight is not None and highlight not in layout.nodes:
+        raise ValueError(f"highlight {highlight!r} is not in the map")
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r} is not a plain id")
+    esc, p = html.escape, id_prefix
+    rels = [r for r in RELATIONS if any(e.relation == r for e, _ in layout.edges)]
+    types = [t for t in TYPES if any(n.type == t for n in layout.nodes.values())]
+    if desc is None:
+        n, m = len(layout.nodes), len(layout.edges)
+        desc = (
+            f"{n} {'side' if n == 1 else 'sider'} og {m} {'relasjon' if m == 1 else 'relasjoner'}. "
+            f"Sidene står i lag etter type, ovenfra: {', '.join(KINDS[t].map_label for t in types)}. "
+            "Pilene går fra en side til siden den har en relasjon til."
+        )
+    placed, used, height = _legend(layout, types, rels)
+    width = max(layout.width, used + 2 * MARGIN)
+    dx = (width - layout.width) / 2
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
+        f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
+        f'style="max-width:{_n(width)}px;height:auto">',
+        f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
+        _style(),
+        "<defs>",
+    ]
+    for r in rels:
+        if RELATIONS[r].directed:
+            out.append(
+                f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
+                'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
+                'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>'
+            )
+    out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
+    out += _edges_svg(layout, p)
+    out.append('</g><g class="kart-noder">')
+    out += _nodes_svg(layout, url_for, highlight)
+    out.append('</g></g><g class="kart-forklaring" aria-hidden="true">')
+    out += _legend_svg(placed, used, width, p)
     out.append("</g></svg>")
     return "".join(out)
 
@@ -378,10 +429,9 @@ def ordered_edges(nodes: Iterable[Node], edges: Iterable[Edge]) -> list[Edge]:
     by_path = {n.path: n for n in nodes}
     rows = []
     for e in unique_edges(by_path, edges):
-        if not RELATIONS[e.relation][3] and sort_key(by_path[e.target].title) < sort_key(by_path[e.source].title):
+        if not RELATIONS[e.relation].directed and sort_key(by_path[e.target].title) < sort_key(by_path[e.source].title):
             e = Edge(e.target, e.source, e.relation)
-        rows.append((sort_key(by_path[e.source].title), list(RELATIONS).index(e.relation),
-                     sort_key(by_path[e.target].title), e))
+        rows.append((sort_key(by_path[e.source].title), list(RELATIONS).index(e.relation), sort_key(by_path[e.target].title), e))
     return [row[-1] for row in sorted(rows, key=lambda r: r[:3])]
 
 
@@ -389,5 +439,4 @@ def edge_rows(nodes: Iterable[Node], edges: Iterable[Edge]) -> list[tuple[str, s
     """(source title, relation label, target title) per drawn edge, in Norwegian alphabetical order."""
     nodes = list(nodes)
     by_path = {n.path: n for n in nodes}
-    return [(by_path[e.source].title, RELATIONS[e.relation][0], by_path[e.target].title)
-            for e in ordered_edges(nodes, edges)]
+    return [(by_path[e.source].title, RELATIONS[e.relation].phrase, by_path[e.target].title) for e in ordered_edges(nodes, edges)]

@@ -25,8 +25,9 @@ PARTLY_TITLE = "Bare en del av originalen er lest, for eksempel sammendraget; Li
 
 @dataclass(frozen=True)
 class EntryStatus:
-    """What the site knows about an entry: metadata verified, and how much of the original
-    was read ("yes", "partly" or "no", the .bib's source_checked) and what (source_note)."""
+    """What the lists need to know of an entry: metadata verified, and how much of the original
+    was read ("yes", "partly" or "no", the .bib's source_checked) and what (source_note).
+    `bib.Entry`, which the citation hook passes, has the same attributes."""
 
     verified: bool
     checked: str
@@ -63,6 +64,7 @@ def citation_html(pandoc_html: str) -> str:
 def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> str:
     """Markers for an entry; `explain` adds the explanation as a tooltip (left out on
     Litteratur, which explains them once and would otherwise mount dozens of tooltips)."""
+
     def badge(kind: str, text: str, title: str) -> str:
         tip = f' title="{title}"' if explain else ""
         return f'<span class="kilde-merke kilde-merke--{kind}"{tip}>{text}</span>'
@@ -77,8 +79,14 @@ def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> 
     return " ".join(out)
 
 
-def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
-                litteratur_url: str | None, thesis_key: str | None = None, thesis_url: str | None = None) -> str:
+def kilder_html(
+    keys: list[str],
+    references: dict[str, str],
+    statuses: dict[str, EntryStatus],
+    litteratur_url: str | None,
+    thesis_key: str | None = None,
+    thesis_url: str | None = None,
+) -> str:
     """The page's reference list: alphabetical (pandoc's order), unnumbered, with markers.
 
     `keys` must already be in reference-list order. `thesis_key` is the 2022 thesis the
@@ -111,14 +119,17 @@ def kilder_html(keys: list[str], references: dict[str, str], statuses: dict[str,
         if mark_unchecked:
             notes.append(f"Verkene merket «{UNCHECKED.lower()}» er gjengitt slik {thesis} beskriver dem.")
         elif thesis_cited:
-            notes.append(f"Bortsett fra {thesis} er verkene i listen gjengitt slik oppgaven beskriver dem, "
-                         "og ikke kontrollert mot originalene.")
+            notes.append(
+                f"Bortsett fra {thesis} er verkene i listen gjengitt slik oppgaven beskriver dem, "
+                "og ikke kontrollert mot originalene."
+            )
         else:
-            notes.append(f"Verkene i listen er gjengitt slik {thesis} beskriver dem, "
-                         "og ikke kontrollert mot originalene.")
+            notes.append(f"Verkene i listen er gjengitt slik {thesis} beskriver dem, og ikke kontrollert mot originalene.")
     if any(statuses[k].checked == "partly" for k in keys):
-        notes.append(f"«{PARTLY}» betyr at bare en del av originalen er lest, for eksempel sammendraget; "
-                     "i Litteratur står det hva som er lest.")
+        notes.append(
+            f"«{PARTLY}» betyr at bare en del av originalen er lest, for eksempel sammendraget; "
+            "i Litteratur står det hva som er lest."
+        )
     out += [f'<p class="kilder-merknad">{note}</p>' for note in notes]
     return "\n".join(out)
 
@@ -127,9 +138,15 @@ def _page_links(pages: list[CitingPage]) -> str:
     return ", ".join(f'<a href="{p.url}">{html.escape(p.title)}</a>' for p in pages)
 
 
-def litteratur_html(order: list[str], references: dict[str, str], statuses: dict[str, EntryStatus],
-                    citing: dict[str, list[CitingPage]], recommending: dict[str, list[CitingPage]] | None = None,
-                    bibtex: dict[str, str] | None = None, download_url: str | None = None) -> str:
+def litteratur_html(
+    order: list[str],
+    references: dict[str, str],
+    statuses: dict[str, EntryStatus],
+    citing: dict[str, list[CitingPage]],
+    recommending: dict[str, list[CitingPage]] | None = None,
+    bibtex: dict[str, str] | None = None,
+    download_url: str | None = None,
+) -> str:
     """The full bibliography: every entry, anchored by its key, with the pages citing it
     (and those recommending it as further reading), its BibTeX to copy, and a link to
     download the whole .bib."""
@@ -150,22 +167,34 @@ def litteratur_html(order: list[str], references: dict[str, str], statuses: dict
         # one copy button per entry, handled by Material's single clipboard listener; a code
         # block or <details> per entry makes Material mount components for each, which for
         # the whole bibliography costs a phone a second of script (Lighthouse)
-        code = (f' <button type="button" class="siter-kopier litteratur-bibtex" '
+        code = (
+            (
+                f' <button type="button" class="siter-kopier litteratur-bibtex" '
                 f'data-clipboard-text="{html.escape(source, quote=True)}" '
-                f'aria-label="Kopier BibTeX for {key}">Kopier BibTeX</button>') if source else ""
+                f'aria-label="Kopier BibTeX for {key}">Kopier BibTeX</button>'
+            )
+            if source
+            else ""
+        )
         items.append(
             f'<li id="{key}" class="kilde"><span class="kilde-tekst">{references[key]}</span>'
-            + (f" {badges}" if badges else "") + f"{read} {cited}{code}</li>"
+            + (f" {badges}" if badges else "")
+            + f"{read} {cited}{code}</li>"
         )
-    download = (f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
-                "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"
-                if download_url else "")
+    download = (
+        f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
+        "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"
+        if download_url
+        else ""
+    )
     return "\n".join([download, '<ul class="litteratur">', *items, "</ul>"]).lstrip("\n")
 
 
-def fill_references(html_text: str, references: dict[str, str], statuses: dict[str, EntryStatus],
-                    litteratur_url: str | None) -> str:
+def fill_references(
+    html_text: str, references: dict[str, str], statuses: dict[str, EntryStatus], litteratur_url: str | None
+) -> str:
     """Replace each `<span class="tf-referanse" data-kilde="KEY"></span>` by the full reference."""
+
     def full(match: re.Match) -> str:
         key = match.group(1)
         if key not in references:
@@ -184,5 +213,10 @@ def fill_references(html_text: str, references: dict[str, str], statuses: dict[s
 def fill_page_references(html_text: str, page_references: dict[str, str]) -> str:
     """Replace each `<span class="tf-sidereferanse" data-side="PATH"></span>` by how to cite that page."""
     return PAGE_PLACEHOLDER_RE.sub(
-        lambda m: f'<span class="tf-sidereferanse">{page_references[m.group(1)]}</span>'
-        if m.group(1) in page_references else m.group(0), html_text)
+        lambda m: (
+            f'<span class="tf-sidereferanse">{page_references[m.group(1)]}</span>'
+            if m.group(1) in page_references
+            else m.group(0)
+        ),
+        html_text,
+    )

@@ -1,15 +1,14 @@
 import random
 import re
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from tilfriskning.graph import (
+
+from tilfriskning.kinds import KINDS, RELATIONS
+from tilfriskning.map_svg import (
     GAP,
     PAD_X,
-    RELATIONS,
     TEXT_COLOUR,
-    TYPE_COLOURS,
     TYPES,
     Edge,
     Node,
@@ -35,8 +34,10 @@ def node(path: str, type_: str = "begrep", title: str | None = None) -> Node:
 
 def random_graph(seed: int, n: int = 60, m: int = 120) -> tuple[list[Node], list[Edge]]:
     rng = random.Random(seed)
-    nodes = [Node(f"side-{i}.md", " ".join(rng.choices(WORDS, k=rng.randint(1, 7))), rng.choice(TYPES), "Beskrivelse.")
-             for i in range(n)]
+    nodes = [
+        Node(f"side-{i}.md", " ".join(rng.choices(WORDS, k=rng.randint(1, 7))), rng.choice(TYPES), "Beskrivelse.")
+        for i in range(n)
+    ]
     edges = [Edge(*(x.path for x in rng.sample(nodes, 2)), rng.choice(list(RELATIONS))) for _ in range(m)]
     return nodes, edges
 
@@ -120,7 +121,7 @@ def test_no_boxes_overlap_in_random_graphs(seed):
     assert len(boxes) == 60
     for i, a in enumerate(boxes):
         assert a.x >= 0 and a.y >= 0 and a.x + a.w <= lay.width and a.y + a.h <= lay.height
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert not overlap(a, b, GAP - 1e-6), (a, b)
 
 
@@ -133,7 +134,10 @@ def crosses_interior(p, q, box, inset: float = 0.5) -> bool:
     """Does segment p-q pass through the box (shrunk by `inset`)? Liang-Barsky clipping."""
     lo, hi = 0.0, 1.0
     dx, dy = q[0] - p[0], q[1] - p[1]
-    for d, start, low, high in ((dx, p[0], box.x + inset, box.x + box.w - inset), (dy, p[1], box.y + inset, box.y + box.h - inset)):
+    for d, start, low, high in (
+        (dx, p[0], box.x + inset, box.x + box.w - inset),
+        (dy, p[1], box.y + inset, box.y + box.h - inset),
+    ):
         if d == 0:
             if not low < start < high:
                 return False
@@ -158,6 +162,7 @@ def test_edges_start_and_end_on_borders_and_avoid_boxes(seed):
 def segments_cross(p1, p2, q1, q2) -> bool:
     def side(a, b, c):
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
     return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
 
 
@@ -190,7 +195,7 @@ def test_every_edge_drawn_once_with_its_marker():
 
 def test_arrow_points_from_source_to_target():
     lay = layout([node("m.md", "metode"), node("t.md", "teori")], [Edge("m.md", "t.md", "bygger_på")])
-    (_, points), = lay.edges
+    ((_, points),) = lay.edges
     assert points[0][1] == lay.boxes["m.md"].y  # leaves the method's top ...
     assert points[-1][1] == lay.boxes["t.md"].y + lay.boxes["t.md"].h  # ... ends (arrowhead) at the theory's bottom
 
@@ -200,14 +205,28 @@ def test_legend_lists_exactly_the_relations_and_types_present():
     edges = [Edge("m.md", "t.md", "bygger_på"), Edge("m.md", "r.md", "relatert")]
     root = parse(render_svg(layout(nodes, edges), url, title="Kart"))
     legend = legend_classes(root)
-    assert {c for c in legend if c.startswith("kart-kant ")} == {"kart-kant kart-kant--bygger_pa", "kart-kant kart-kant--relatert"}
+    assert {c for c in legend if c.startswith("kart-kant ")} == {
+        "kart-kant kart-kant--bygger_pa",
+        "kart-kant kart-kant--relatert",
+    }
     assert {c for c in legend if c.startswith("kart-node--")} == {"kart-node--metode", "kart-node--teori"}
     texts = [t.text for t in root.find(f".//{SVG}g[@class='kart-forklaring']").iter(SVG + "text")]
     assert texts == ["Sidetyper:", "Teori", "Metode", "Relasjoner:", "bygger på", "relatert"]
     full = parse(render_svg(layout(SMALL_NODES, SMALL_EDGES), url, title="Kart"))
     texts = [t.text for t in full.find(f".//{SVG}g[@class='kart-forklaring']").iter(SVG + "text")]
-    assert texts == ["Sidetyper:", "Teori", "Begrep", "Metode", "Forskning", "Tema",
-                     "Relasjoner:", "bygger på", "støttes av", "brukes i", "relatert"]
+    assert texts == [
+        "Sidetyper:",
+        "Teori",
+        "Begrep",
+        "Metode",
+        "Forskning",
+        "Tema",
+        "Relasjoner:",
+        "bygger på",
+        "støttes av",
+        "brukes i",
+        "relatert",
+    ]
 
 
 def test_nodes_are_links_from_url_for_with_tooltips():
@@ -295,8 +314,14 @@ def test_unknown_type_or_relation_is_an_error_and_dangling_edges_are_dropped():
 def test_neighbourhood_keeps_exactly_two_steps_either_direction():
     # chain a -> b <- c -> d -> e, plus f hanging off a; edge d-e lies outside, c-b inside.
     nodes = [node(f"{c}.md") for c in "abcdefg"]
-    edges = [Edge("a.md", "b.md", "bygger_på"), Edge("c.md", "b.md", "bygger_på"), Edge("c.md", "d.md", "relatert"),
-             Edge("d.md", "e.md", "brukes_i"), Edge("f.md", "a.md", "støttes_av"), Edge("f.md", "c.md", "relatert")]
+    edges = [
+        Edge("a.md", "b.md", "bygger_på"),
+        Edge("c.md", "b.md", "bygger_på"),
+        Edge("c.md", "d.md", "relatert"),
+        Edge("d.md", "e.md", "brukes_i"),
+        Edge("f.md", "a.md", "støttes_av"),
+        Edge("f.md", "c.md", "relatert"),
+    ]
     kept_nodes, kept_edges = neighbourhood(nodes, edges, "a.md")
     assert [n.path for n in kept_nodes] == ["a.md", "b.md", "c.md", "f.md"]
     assert kept_edges == [edges[0], edges[1], edges[4], edges[5]]
@@ -320,7 +345,7 @@ def test_edge_rows_for_the_table_alternative():
 
 
 def luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -331,18 +356,18 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_fallback_colours_have_enough_contrast():
-    for fill, border in TYPE_COLOURS.values():
+    for fill, border in ((KINDS[t].map_fill, KINDS[t].map_border) for t in TYPES):
         assert contrast(TEXT_COLOUR, fill) >= 4.5
         assert contrast(border, "#ffffff") >= 3 and contrast(border, fill) >= 3
-    for _, colour, _, _ in RELATIONS.values():
-        assert contrast(colour, "#ffffff") >= 3
-    assert len({dash for _, _, dash, _ in RELATIONS.values()}) == len(RELATIONS)  # not colour alone
+    for kind in RELATIONS.values():
+        assert contrast(kind.colour, "#ffffff") >= 3
 
 
-def test_400_nodes_and_800_edges_are_fast():
+def test_400_nodes_and_800_edges_lay_out_without_overlap():
+    """A site ten times today's size still gets a clean map (its speed is measured by scripts/bench)."""
     nodes, edges = random_graph(42, n=400, m=800)
-    start = time.perf_counter()
-    svg = render_svg(layout(nodes, edges), url, title="Kunnskapskart")
-    elapsed = time.perf_counter() - start
-    print(f"layout + render of 400 nodes, 800 edges: {elapsed * 1000:.0f} ms, {len(svg) // 1024} KiB")
-    assert elapsed < 2
+    lay = layout(nodes, edges)
+    parse(render_svg(lay, url, title="Kunnskapskart"))
+    for layer in TYPES:
+        row = sorted((b for p, b in lay.boxes.items() if lay.nodes[p].type == layer), key=lambda b: b.x)
+        assert all(a.x + a.w + GAP - 1e-6 <= b.x for a, b in zip(row, row[1:])), layer

@@ -13,18 +13,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .problems import Problem
-from .source import FrontMatterError, parse_page
+from tilfriskning.problems import Problem
+from tilfriskning.source import FrontMatterError, parse_page
 
 DICTIONARY = "nb_NO"
 WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
 SKIP_RES = [
-    re.compile(r"\[[^\]\n]*@[^\]\n]*\]"),        # citations
-    re.compile(r"\]\([^)\n]*\)"),                  # link targets
-    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"),      # reference definitions
-    re.compile(r"<[^>\n]*>"),                      # HTML tags and comments
+    re.compile(r"\[[^\]\n]*@[^\]\n]*\]"),  # citations
+    re.compile(r"\]\([^)\n]*\)"),  # link targets
+    re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$"),  # reference definitions
+    re.compile(r"<[^>\n]*>"),  # HTML tags and comments
     re.compile(r"https?://\S+|www\.\S+|\S+@\S+"),  # addresses
-    re.compile(r"\{[#.:][^}\n]*\}"),               # attribute lists
+    re.compile(r"\{[#.:][^}\n]*\}"),  # attribute lists
 ]
 
 
@@ -49,8 +49,11 @@ def words(line: str) -> list[str]:
 
 
 def read_word_list(path: Path) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("%")]
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("%")
+    ]
 
 
 def unknown_words(candidates: set[str], word_list: list[str]) -> set[str]:
@@ -60,7 +63,10 @@ def unknown_words(candidates: set[str], word_list: list[str]) -> set[str]:
         personal.write_text("\n".join(word_list) + "\n", encoding="utf-8")
         result = subprocess.run(
             ["hunspell", "-d", DICTIONARY, "-p", str(personal), "-i", "utf-8", "-l"],
-            input="\n".join(sorted(candidates)) + "\n", capture_output=True, text=True, check=False,
+            input="\n".join(sorted(candidates)) + "\n",
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip() or "hunspell feilet")
@@ -70,8 +76,14 @@ def unknown_words(candidates: set[str], word_list: list[str]) -> set[str]:
 def check_spelling(pages: dict[str, str], word_list_path: Path, word_list_name: str) -> list[Problem]:
     """Problems for every unknown word, per file and line. `pages`: shown path -> text."""
     if shutil.which("hunspell") is None:
-        return [Problem(word_list_name, None, "stavekontrollen trenger hunspell og den norske ordboken: "
-                                              "kjør «apt-get install hunspell hunspell-no»")]
+        return [
+            Problem(
+                word_list_name,
+                None,
+                "stavekontrollen trenger hunspell og den norske ordboken: kjør «apt-get install hunspell hunspell-no»",
+                "hunspell",
+            )
+        ]
     occurrences = {path: [(n, words(line)) for n, line in prose_lines(text)] for path, text in pages.items()}
     candidates = {w for lines in occurrences.values() for _, ws in lines for w in ws}
     unknown = unknown_words(candidates, read_word_list(word_list_path)) if candidates else set()
@@ -79,8 +91,12 @@ def check_spelling(pages: dict[str, str], word_list_path: Path, word_list_name: 
     for path, lines in occurrences.items():
         for number, ws in lines:
             for word in dict.fromkeys(w for w in ws if w in unknown):
-                problems.append(Problem(
-                    path, number,
-                    f"ukjent ord «{word}»; rett skrivemåten, eller legg ordet i {word_list_name} hvis det er riktig",
-                ))
+                problems.append(
+                    Problem(
+                        path,
+                        number,
+                        f"ukjent ord «{word}»; rett skrivemåten, eller legg ordet i {word_list_name} hvis det er riktig",
+                        "stavefeil",
+                    )
+                )
     return problems

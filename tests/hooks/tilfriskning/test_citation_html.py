@@ -1,4 +1,4 @@
-from tilfriskning.render import EntryStatus, citation_html, kilder_html, litteratur_html
+from tilfriskning.citation_html import EntryStatus, citation_html, kilder_html, litteratur_html
 
 
 def test_citation_html_links_to_kilder_entry():
@@ -23,20 +23,23 @@ def test_kilder_with_only_the_thesis_checked_uses_one_sentence():
     statuses = {"a": EntryStatus(True, "no"), "t": EntryStatus(True, "yes")}
     html = kilder_html(["a", "t"], refs, statuses, None, "t", "../litteratur/#t")
     assert "Ikke kontrollert mot originalen" not in html
-    assert ('Bortsett fra <a href="../litteratur/#t">bacheloroppgaven fra 2022</a> er verkene i listen '
-            "gjengitt slik oppgaven beskriver dem, og ikke kontrollert mot originalene.") in html
+    assert (
+        'Bortsett fra <a href="../litteratur/#t">bacheloroppgaven fra 2022</a> er verkene i listen '
+        "gjengitt slik oppgaven beskriver dem, og ikke kontrollert mot originalene."
+    ) in html
 
 
 def test_kilder_without_the_thesis_names_it():
     html = kilder_html(["a"], {"a": "A."}, {"a": EntryStatus(True, "no")}, None, "t", None)
-    assert ("Verkene i listen er gjengitt slik en bacheloroppgave i sosialt arbeid fra 2022 beskriver dem, "
-            "og ikke kontrollert mot originalene.") in html
+    assert (
+        "Verkene i listen er gjengitt slik en bacheloroppgave i sosialt arbeid fra 2022 beskriver dem, "
+        "og ikke kontrollert mot originalene."
+    ) in html
 
 
 def test_partly_checked_works_are_marked_and_explained():
     refs = {"a": "A. (2020).", "p": "P. (2021).", "t": "T. (2022)."}
-    statuses = {"a": EntryStatus(True, "no"), "p": EntryStatus(True, "partly", "Sammendraget"),
-                "t": EntryStatus(True, "yes")}
+    statuses = {"a": EntryStatus(True, "no"), "p": EntryStatus(True, "partly", "Sammendraget"), "t": EntryStatus(True, "yes")}
     html = kilder_html(["a", "p", "t"], refs, statuses, None, "t", None)
     entry_p = html.split('id="kilde-p"')[1].split("</li>")[0]
     entry_a = html.split('id="kilde-a"')[1].split("</li>")[0]
@@ -51,8 +54,7 @@ def test_kilder_without_unchecked_works_has_no_note():
 
 
 def test_litteratur_says_what_was_read():
-    statuses = {"p": EntryStatus(True, "partly", "Sammendraget på <utgiverens> nettside"),
-                "n": EntryStatus(False, "no")}
+    statuses = {"p": EntryStatus(True, "partly", "Sammendraget på <utgiverens> nettside"), "n": EntryStatus(False, "no")}
     html = litteratur_html(["p", "n"], {"p": "P.", "n": "N."}, statuses, {})
-    assert 'Lest i original: Sammendraget på &lt;utgiverens&gt; nettside' in html
+    assert "Lest i original: Sammendraget på &lt;utgiverens&gt; nettside" in html
     assert html.count("kilde-lest") == 1

@@ -1,7 +1,8 @@
 import shutil
 
+from _markdown_style import check_markdown_style, explain
+
 from helpers import ROOT
-from tilfriskning.markdown_style import check_markdown_style, explain
 
 
 def test_known_rule_is_told_in_norwegian_with_its_number():

@@ -1,0 +1,97 @@
+"""Typed knowledge graph: why a method works and what evidence backs it.
+
+Adds to a page: on every content page, a "Sammenhenger" section with the typed
+relations from its front matter and their inverses from other pages, grouped and
+labelled in Norwegian (bygger på / grunnlag for, støttes av / gir støtte til, ...), each
+item linking to its page with the page's description as tooltip, followed by a small map
+of the page and its direct relations; on every page a "Sider som lenker hit" list of the
+pages whose text links to it (computed from the page sources, so navigation, generated
+lists and Kilder don't count); and on a page holding `<!-- kunnskapskart -->`, the whole
+graph as an inline SVG map (no JavaScript) and the same relations as a table for screen
+readers and print. All of it stands before the Kilder list, which stays last.
+"""
+
+from __future__ import annotations
+
+import html
+
+from mkdocs.plugins import event_priority
+
+from glue.build import site
+from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
+from tilfriskning.map_svg import layout, neighbourhood, ordered_edges, render_svg
+from tilfriskning.relations import PageInfo, backlinks_html, groups_for, relations_html
+
+MAP_MARKER = "<!-- kunnskapskart -->"
+
+
+def _url_for(current, files):
+    return lambda path: files.get_file_from_path(path).url_relative_to(current.file)
+
+
+def _info(facts, paths, current, files) -> dict[str, PageInfo]:
+    url = _url_for(current, files)
+    return {p: PageInfo(facts.title(p), str(facts.pages[p].meta.get("description", "")), url(p)) for p in paths}
+
+
+def _map(nodes, edges, current, files, *, title, highlight=None, id_prefix="kart") -> str:
+    svg = render_svg(layout(nodes, edges), _url_for(current, files), title=title, highlight=highlight, id_prefix=id_prefix)
+    return f'<div class="kart-ramme">{svg}</div>'
+
+
+def _table(facts, current, files) -> str:
+    """Every relation as a row, linked, for screen readers and print."""
+    by_path = {n.path: n for n in facts.nodes}
+    url = _url_for(current, files)
+    body = "".join(
+        f'<tr><td><a href="{url(e.source)}">{html.escape(by_path[e.source].title)}</a></td>'
+        f"<td>{RELATIONS[e.relation].phrase}</td>"
+        f'<td><a href="{url(e.target)}">{html.escape(by_path[e.target].title)}</a></td></tr>'
+        for e in ordered_edges(facts.nodes, facts.relations)
+    )
+    return (
+        '<table class="kart-tabell"><caption>Alle relasjoner mellom sidene, som i kartet over</caption>'
+        '<thead><tr><th scope="col">Side</th><th scope="col">Relasjon</th><th scope="col">Til side</th></tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _connections(facts, path, page, files) -> str | None:
+    """The "Sammenhenger" section: the page's relations both ways, and its neighbourhood map."""
+    groups = groups_for(path, facts.relations)
+    if not groups:
+        return None
+    info = _info(facts, {p for _, targets in groups for p in targets}, page, files)
+    nodes, edges = neighbourhood(facts.nodes, facts.relations, path, depth=1)
+    local_map = _map(
+        nodes,
+        edges,
+        page,
+        files,
+        highlight=path,
+        id_prefix="naerkart",
+        title=f"Kart over {facts.pages[path].meta.get('title', path)} og sidene den henger sammen med",
+    )
+    return section_heading("Sammenhenger") + "\n\n" + relations_html(groups, info) + "\n\n" + local_map
+
+
+@event_priority(110)  # before the citation hook appends the Kilder list, so Kilder stays last
+def on_page_markdown(markdown, page, config, files):
+    facts, path = site(config), page.file.src_uri
+    if path not in facts.pages:
+        return markdown
+    sections = []
+    if facts.page_type(path) in CONTENT_TYPES:
+        sections.append(_connections(facts, path, page, files))
+    sources = facts.backlinks.get(path)
+    if sources:
+        sections.append(
+            section_heading("Sider som lenker hit") + "\n\n" + backlinks_html(sources, _info(facts, sources, page, files))
+        )
+    sections = [s for s in sections if s]
+    if sections:
+        markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
+    if MAP_MARKER in markdown:
+        full = _map(facts.nodes, facts.relations, page, files, title="Kunnskapskart: alle sidene og relasjonene mellom dem")
+        markdown = markdown.replace(MAP_MARKER, full + "\n\n" + _table(facts, page, files))
+    return markdown

@@ -1,0 +1,570 @@
+"""The rules every page must follow: one small function per rule, run from a table.
+
+Each rule is a function registered with `@rule(id, kinds=...)`; its docstring is the
+rule, its id is printed at the end of every line it reports (CONTRIBUTING.md's tables
+list them), and `kinds` says which page types it applies to (default: every page).
+`check_page` runs the front matter against the JSON Schema (front_matter_check.py),
+then every rule that applies to the page's type. Site-wide checks (navigation,
+published addresses, relations declared twice, #anchors in the rendered pages) follow
+below the page rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from .front_matter_check import check_front_matter
+from .kinds import CONTENT_TYPES, GENERATED_SECTIONS, KINDS, SYMMETRIC, PageKind, ascii_letters
+from .problems import Problem
+from .slugs import slugify
+from .source import EXTERNAL_RE, FrontMatterError, SourcePage, front_matter_line, parse_page, resolve_link
+
+LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
+ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # lower-case ASCII, hyphens
+MIN_LINKS_TO_OTHER_PAGES = 3
+UNSAFE_HTML_RES = [
+    (re.compile(r"<\s*(script|iframe|object|embed|frame|frameset)\b", re.I), "«<{0}>»"),
+    (re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I), "attributtet «{0}=»"),
+    (re.compile(r"(javascript|vbscript|data)\s*:[^\s)\"']*", re.I), "en «{0}:»-lenke"),
+]
+LOCATOR_RE = re.compile(r"^(?:s\.|avsn\.)\s*\d[\w.,–\- ]*$")
+RESERVED_IDS = {anchor: title for title, anchor in GENERATED_SECTIONS.items()}
+GENERATED_FROM = {
+    "Kilder": "siteringene",
+    "Sammenhenger": "relasjonene",
+    "Sider som lenker hit": "lenkene på andre sider",
+    "Siter denne siden": "sidens tittel og dato",
+}
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a page may point at: pages (docs-relative path -> type), other files, .bib keys."""
+
+    page_types: dict[str, str]
+    files: frozenset[str] = field(default_factory=frozenset)
+    bib_keys: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class AnchorLink:
+    """A link with #anchor to check once pages are rendered."""
+
+    source: str  # docs-relative path of the linking page
+    target: str  # docs-relative path of the target page
+    anchor: str
+    line: int
+
+
+@dataclass(frozen=True)
+class PageUnderCheck:
+    path: str  # docs-relative
+    page: SourcePage
+    kind: PageKind
+    index: SiteIndex
+
+
+Finding = tuple[int, str]  # (file line, Norwegian message)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kinds: frozenset[str]
+    check: Callable[[PageUnderCheck], Iterator[Finding]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(rule_id: str, *, kinds: tuple[str, ...] = tuple(KINDS)):
+    """Register a page rule; its docstring says the rule, `kinds` which page types it checks."""
+
+    def register(check: Callable[[PageUnderCheck], Iterator[Finding]]):
+        RULES.append(Rule(rule_id, frozenset(kinds), check))
+        return check
+
+    return register
+
+
+# ---- headings ---------------------------------------------------------------------------
+
+
+@rule("niva-1")
+def no_level_one_heading(p: PageUnderCheck) -> Iterator[Finding]:
+    """The title comes from `title` in front matter; the text uses `##` and below."""
+    for heading in p.page.headings:
+        if heading.level == 1:
+            yield (
+                heading.line,
+                (
+                    f"overskrift på nivå 1 («# {heading.text}»); tittelen kommer fra title i front matter, "
+                    "så bruk «##» for avsnitt"
+                ),
+            )
+
+
+@rule("reservert-overskrift")
+def no_generated_heading(p: PageUnderCheck) -> Iterator[Finding]:
+    """Kilder, Sammenhenger, Sider som lenker hit and Siter denne siden are written by the
+    build; a heading of the editor's with the same address would silently become `#kilder_1`."""
+    for heading in p.page.headings:
+        title = RESERVED_IDS.get(slugify(heading.text))
+        if title:
+            yield (
+                heading.line,
+                (f"«{'#' * heading.level} {heading.text}» lages automatisk fra {GENERATED_FROM[title]}; fjern overskriften"),
+            )
+
+
+def _label(item) -> str:
+    return " eller ".join(f"«## {x}»" for x in item) if isinstance(item, tuple) else f"«## {item}»"
+
+
+def _matches(item, text: str) -> bool:
+    return text in item if isinstance(item, tuple) else text == item
+
+
+@rule("overskrifter", kinds=CONTENT_TYPES)
+def required_headings(p: PageUnderCheck) -> Iterator[Finding]:
+    """A content page has the `##` headings its type requires, in that order."""
+    required, h2 = p.kind.headings, [h for h in p.page.headings if h.level == 2]
+    position = 0
+    for heading in h2:
+        if position < len(required) and _matches(required[position], heading.text):
+            position += 1
+    if position == len(required):
+        return
+    item, expected = required[position], ", ".join(_label(i) for i in required)
+    present = [h for h in h2 if _matches(item, h.text)]
+    if present:
+        yield present[0].line, f"overskriften {_label(item)} står i feil rekkefølge; type {p.kind.name} krever {expected}"
+        return
+    order = " (i den rekkefølgen)" if len(required) > 1 else ""
+    yield (
+        h2[-1].line if h2 else p.page.body_line,
+        f"mangler overskriften {_label(item)}; type {p.kind.name} krever {expected}{order}",
+    )
+
+
+@rule("sentrale-begreper", kinds=("teori",))
+def one_subheading_per_concept(p: PageUnderCheck) -> Iterator[Finding]:
+    """A theory's «## Sentrale begreper» has a `###` heading for each concept."""
+    headings = list(p.page.headings)
+    for i, heading in enumerate(headings):
+        if heading.level == 2 and heading.text == "Sentrale begreper":
+            following = []
+            for other in headings[i + 1 :]:
+                if other.level <= 2:
+                    break
+                following.append(other)
+            if not any(h.level == 3 for h in following):
+                yield heading.line, "«## Sentrale begreper» trenger én «### …»-overskrift for hvert begrep"
+                return
+
+
+@rule("ingress", kinds=CONTENT_TYPES)
+def has_ingress(p: PageUnderCheck) -> Iterator[Finding]:
+    """A content page starts with a short paragraph before its first heading."""
+    first = next((line for line in p.page.body.split("\n") if line.strip()), "")
+    if not first or first.lstrip().startswith("#"):
+        yield p.page.body_line, "siden mangler ingress; begynn med et avsnitt på 1–3 setninger før første overskrift"
+
+
+# ---- what the text may contain ------------------------------------------------------------
+
+
+@rule("skript")
+def no_script(p: PageUnderCheck) -> Iterator[Finding]:
+    """No HTML that can run script in a reader's browser: script-like tags, on…= attributes,
+    javascript:/vbscript:/data: link targets. Code is not checked."""
+    blanked = p.page.blanked
+    for pattern, what in UNSAFE_HTML_RES:
+        for match in pattern.finditer(blanked):
+            if what.startswith("en ") and not re.search(r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[: match.start()][-40:]):
+                continue  # only a link target can run script
+            line = p.page.body_line + blanked[: match.start()].count("\n")
+            yield (
+                line,
+                f"{what.format(match.group(1).lower())} kan kjøre skript i leserens nettleser og er ikke tillatt; fjern det",
+            )
+
+
+@rule("bibliografi-kommando")
+def no_bibliography_command(p: PageUnderCheck) -> Iterator[Finding]:
+    """The reference list is made by the build; `\\bibliography` is never written."""
+    for command in ("\\bibliography", "\\full_bibliography"):
+        if command in p.page.body:
+            line = p.page.body_line + p.page.body[: p.page.body.index(command)].count("\n")
+            yield line, f"«{command}» trengs ikke: kildelisten lages automatisk; fjern den"
+
+
+# ---- citations ------------------------------------------------------------------------------
+
+
+@rule("ingen-kilder", kinds=CONTENT_TYPES)
+def cites_sources(p: PageUnderCheck) -> Iterator[Finding]:
+    """A content page cites at least one work."""
+    if not p.page.citation_blocks:
+        yield p.page.body_line, "siden siterer ingen kilder; belegg påstandene med f.eks. [@nokkel, s. 12]"
+
+
+def unknown_key_message(key: str, bib_keys: frozenset[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(bib_keys), n=1, cutoff=0.6)
+    fix = f"mente du «{close[0]}»? Rett" if close else "rett"
+    return f"ukjent kildenøkkel «{key}»; {fix} nøkkelen, eller legg verket inn i bibliography.bib"
+
+
+@rule("ukjent-kilde")
+def cited_keys_exist(p: PageUnderCheck) -> Iterator[Finding]:
+    """Every cited key, and an article's `kilde`, is an entry in bibliography.bib."""
+    for block in p.page.citation_blocks:
+        for citation in block.citations:
+            if citation.key not in p.index.bib_keys:
+                yield block.line, unknown_key_message(citation.key, p.index.bib_keys)
+    kilde = p.page.meta.get("kilde")
+    if p.kind.name == "artikkel" and isinstance(kilde, str) and kilde not in p.index.bib_keys:
+        yield front_matter_line(p.page, "kilde:"), unknown_key_message(kilde, p.index.bib_keys)
+
+
+@rule("sidehenvisning")
+def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
+    """A locator is `s. 12`, `s. 12-14` or `avsn. 4.1`, which pandoc turns into Norsk APA."""
+    for block in p.page.citation_blocks:
+        for citation in block.citations:
+            suffix = citation.suffix.strip()
+            if suffix and not LOCATOR_RE.match(suffix):
+                yield (
+                    block.line,
+                    (
+                        f"sidehenvisningen «{suffix}» i {block.raw} blir ikke forstått; "
+                        "skriv f.eks. «s. 12», «s. 12-14» eller «avsn. 4.1»"
+                    ),
+                )
+
+
+@rule("sitering-i-lenke")
+def citation_outside_link_text(p: PageUnderCheck) -> Iterator[Finding]:
+    """A citation never stands inside a link's text: `[se @key](url)` would break the link."""
+    for block in p.page.citation_blocks:
+        if block.in_link_text:
+            yield block.line, f"siteringen {block.raw} står inne i en lenketekst; flytt den ut av [lenken](…)"
+
+
+@rule("delt-sitering")
+def citation_on_one_line(p: PageUnderCheck) -> Iterator[Finding]:
+    """A citation `[@…]` stands on one line."""
+    for line in p.page.split_citation_lines:
+        yield line, "en sitering er delt over to linjer; skriv hele [@…] på én linje"
+
+
+# ---- relations ------------------------------------------------------------------------------
+
+
+def _relation_targets(p: PageUnderCheck) -> Iterator[tuple[str, int]]:
+    relations = p.page.meta.get("relations")
+    for targets in relations.values() if isinstance(relations, dict) else ():
+        for target in targets if isinstance(targets, list) else []:
+            if isinstance(target, str):
+                yield target, front_matter_line(p.page, target)
+
+
+@rule("relasjon-til-seg-selv")
+def relation_not_to_itself(p: PageUnderCheck) -> Iterator[Finding]:
+    """A relation points at another page, not at the page itself."""
+    for target, line in _relation_targets(p):
+        if target == p.path:
+            yield line, f"relasjonen til «{target}» peker på siden selv; fjern den"
+
+
+@rule("relasjon-finnes-ikke")
+def relation_target_exists(p: PageUnderCheck) -> Iterator[Finding]:
+    """A relation's target is a page in docs/, written relative to docs/."""
+    for target, line in _relation_targets(p):
+        if target != p.path and target not in p.index.page_types:
+            close = difflib.get_close_matches(target, list(p.index.page_types), n=1)
+            hint = f"mente du «{close[0]}»?" if close else "sjekk stien (relativt til docs/)"
+            yield line, f"relasjonen peker på «{target}», som ikke finnes; {hint}"
+
+
+def _content_plurals() -> str:
+    """'begreper, teorier, metoder, artikler og temaer'."""
+    *first, last = (KINDS[name].plural for name in CONTENT_TYPES)
+    return f"{', '.join(first)} og {last}"
+
+
+@rule("relasjon-ikke-innholdsside")
+def relation_to_content_page(p: PageUnderCheck) -> Iterator[Finding]:
+    """A relation's target is a content page. (A target whose own front matter is broken is
+    reported there, not again here.)"""
+    for target, line in _relation_targets(p):
+        target_type = p.index.page_types.get(target)
+        if target != p.path and target_type and target_type not in CONTENT_TYPES:
+            yield (
+                line,
+                (f"relasjonen peker på «{target}», som ikke er en innholdsside; relasjoner går bare til {_content_plurals()}"),
+            )
+
+
+# ---- links ----------------------------------------------------------------------------------
+
+
+def link_kind(path: str, target: str, index: SiteIndex) -> str:
+    """What a link written on `path` points at: "external", "same-page", "absolute",
+    "outside", "page", "missing-page", "folder", "file" or "missing-file"."""
+    target = target.strip()
+    if not target or EXTERNAL_RE.match(target):
+        return "external"
+    if target.startswith(("#", "/")):
+        return "same-page" if target.startswith("#") else "absolute"
+    resolved, _ = resolve_link(path, target)
+    file_part = target.partition("#")[0].split("?")[0]  # as written: "x/" and "x" say what was meant
+    if resolved.startswith("../") or resolved == "..":
+        return "outside"
+    if file_part.endswith(".md"):
+        return "page" if resolved in index.page_types else "missing-page"
+    if file_part.endswith("/") or "." not in posixpath.basename(file_part):
+        return "folder"
+    return "file" if resolved in index.files else "missing-file"
+
+
+def _links(p: PageUnderCheck, kind: str) -> Iterator[tuple[int, str]]:
+    for link in p.page.links:
+        if link_kind(p.path, link.target, p.index) == kind:
+            yield link.line, link.target.strip()
+
+
+@rule("lenke-absolutt")
+def links_are_relative(p: PageUnderCheck) -> Iterator[Finding]:
+    """A link inside the site is written relative to the page, to the .md file."""
+    for line, target in _links(p, "absolute"):
+        yield line, f"lenken «{target}» er absolutt; skriv en relativ lenke til .md-filen, f.eks. ../teorier/honneth.md"
+
+
+@rule("lenke-utenfor")
+def links_stay_in_docs(p: PageUnderCheck) -> Iterator[Finding]:
+    """A relative link leads to a file inside docs/."""
+    for line, target in _links(p, "outside"):
+        yield line, f"lenken «{target}» går ut av docs/; lenk til en side i nettstedet"
+
+
+@rule("lenke-side-mangler")
+def linked_pages_exist(p: PageUnderCheck) -> Iterator[Finding]:
+    """A link to a .md file leads to a page that exists."""
+    for line, target in _links(p, "missing-page"):
+        resolved, _ = resolve_link(p.path, target)
+        close = difflib.get_close_matches(resolved, list(p.index.page_types), n=1)
+        hint = f"mente du «{posixpath.relpath(close[0], posixpath.dirname(p.path) or '.')}»?" if close else "sjekk stien"
+        yield line, f"lenken «{target}» peker på en side som ikke finnes; {hint}"
+
+
+@rule("lenke-mappe")
+def links_name_the_file(p: PageUnderCheck) -> Iterator[Finding]:
+    """A link names the .md file, not a folder or an address."""
+    for line, target in _links(p, "folder"):
+        yield line, f"lenken «{target}» peker på en mappe eller adresse; lenk til .md-filen, f.eks. ../teorier/honneth.md"
+
+
+@rule("lenke-fil-mangler")
+def linked_files_exist(p: PageUnderCheck) -> Iterator[Finding]:
+    """A link to another file (an image, a PDF) leads to a file in docs/."""
+    for line, target in _links(p, "missing-file"):
+        yield line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"
+
+
+@rule("for-fa-lenker", kinds=CONTENT_TYPES)
+def links_to_three_pages(p: PageUnderCheck) -> Iterator[Finding]:
+    """A content page's text links to at least three other pages (relations don't count)."""
+    linked = {
+        resolve_link(p.path, link.target)[0] for link in p.page.links if link_kind(p.path, link.target, p.index) == "page"
+    } - {p.path}
+    if len(linked) < MIN_LINKS_TO_OTHER_PAGES:
+        yield (
+            p.page.body_line,
+            (
+                f"siden lenker til {len(linked)} andre sider i teksten; en innholdsside skal lenke "
+                f"til minst {MIN_LINKS_TO_OTHER_PAGES}, f.eks. [motivasjon](../begreper/motivasjon.md)"
+            ),
+        )
+
+
+def anchor_links(path: str, page: SourcePage, index: SiteIndex) -> list[AnchorLink]:
+    """The page's links with an #anchor into this site, to check once pages are rendered."""
+    found = []
+    for link in page.links:
+        kind = link_kind(path, link.target, index)
+        if kind == "same-page":
+            found.append(AnchorLink(path, path, link.target.strip()[1:], link.line))
+        elif kind == "page":
+            resolved, anchor = resolve_link(path, link.target)
+            if anchor:
+                found.append(AnchorLink(path, resolved, anchor, link.line))
+    return found
+
+
+# ---- one page ---------------------------------------------------------------------------------
+
+
+def address_problem(path: str) -> Problem | None:
+    """File and folder names: lowercase ASCII with hyphens (æ → ae, ø → o, å → a)."""
+    if ADDRESS_RE.match(path):
+        return None
+    stem = path[:-3] if path.endswith(".md") else path
+    suggestion = re.sub(r"[^a-z0-9/]+", "-", ascii_letters(stem.lower()))
+    suggestion = re.sub(r"-*/-*", "/", suggestion).strip("-") + ".md"
+    return Problem(
+        path,
+        None,
+        f"filnavnet blir en del av adressen og kan bare ha små bokstaver a–z, sifre og "
+        f"bindestrek; gi filen navnet «{suggestion}»",
+        "filnavn",
+    )
+
+
+def check_body(path: str, page: SourcePage, page_type: str, index: SiteIndex) -> list[Problem]:
+    """Every page rule that applies to the page's type, in table order."""
+    subject = PageUnderCheck(path, page, KINDS[page_type], index)
+    return [Problem(path, line, message, r.id) for r in RULES if page_type in r.kinds for line, message in r.check(subject)]
+
+
+def check_page(path: str, text: str, index: SiteIndex) -> tuple[list[Problem], list[AnchorLink]]:
+    """All source-level problems of one page (docs-relative `path`), and its #anchor links."""
+    address = [p for p in [address_problem(path)] if p]
+    try:
+        page = parse_page(text)
+    except FrontMatterError as error:
+        return [Problem(path, error.line, error.message, "front-matter"), *address], []
+    problems = check_front_matter(path, text, page.meta) + address
+    page_type = page.meta.get("type")
+    if page_type not in KINDS:
+        return problems, []
+    return problems + check_body(path, page, page_type, index), anchor_links(path, page, index)
+
+
+# ---- the whole site -----------------------------------------------------------------------------
+
+
+def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], docs_prefix: str = "docs/") -> list[Problem]:
+    """Links whose #anchor is not an id on the rendered target page."""
+    problems = []
+    for link in anchors:
+        ids = ids_by_page.get(link.target)
+        if ids is None or link.anchor in ids:
+            continue
+        close = difflib.get_close_matches(link.anchor, sorted(ids), n=1)
+        hint = f"mente du «#{close[0]}»?" if close else "sjekk overskriften du lenker til"
+        where = "på samme side" if link.target == link.source else f"på {docs_prefix}{link.target}"
+        problems.append(
+            Problem(docs_prefix + link.source, link.line, f"ankeret «#{link.anchor}» finnes ikke {where}; {hint}", "anker")
+        )
+    return problems
+
+
+def nav_paths(nav) -> set[str]:
+    """Every page path named in MkDocs's `nav` setting (nested lists and titled entries)."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= nav_paths(value)
+    return found
+
+
+def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", docs_prefix: str = "docs/") -> list[Problem]:
+    """Pages that no reader can reach from the navigation, and nav entries without a page."""
+    if nav is None:
+        return []
+    listed = nav_paths(nav)
+    problems = [
+        Problem(
+            docs_prefix + page, None, f"siden er ikke med i navigasjonen; legg den til under nav i {config_name}", "navigasjon"
+        )
+        for page in pages
+        if page not in listed
+    ]
+    problems += [
+        Problem(config_name, None, f"nav viser til «{entry}», som ikke finnes i docs/; rett stien eller fjern linjen", "nav-sti")
+        for entry in sorted(listed)
+        if entry.endswith(".md") and entry not in pages
+    ]
+    return problems
+
+
+def check_relation_pairs(pages: dict[str, SourcePage], docs_prefix: str = "docs/") -> list[Problem]:
+    """Two pages linked from both ends: each relation is declared once, on one page.
+
+    The inverse is shown on the other page automatically. Only `relatert`, which is
+    symmetric, may stand on both pages.
+    """
+    declared: dict[tuple[str, str], str] = {}
+    for path, page in pages.items():
+        relations = page.meta.get("relations")
+        if isinstance(relations, dict):
+            for name, targets in relations.items():
+                for target in targets if isinstance(targets, list) else []:
+                    declared[(path, str(target))] = name
+    problems = []
+    for (source, target), name in sorted(declared.items()):
+        other = declared.get((target, source))
+        if other is None or (name == SYMMETRIC and other == SYMMETRIC):
+            continue
+        # report once, on the weaker side (relatert), else on the second page of the pair
+        if (name != SYMMETRIC and other == SYMMETRIC) or (name != SYMMETRIC and source < target):
+            continue
+        problems.append(
+            Problem(
+                docs_prefix + source,
+                front_matter_line(pages[source], target),
+                f"«{target}» er allerede koblet hit fra den siden ({other}); en relasjon står bare på én av "
+                f"sidene, så fjern «{name}: {target}» her",
+                "relasjon-begge-sider",
+            )
+        )
+    return problems
+
+
+def read_published(text: str) -> list[str]:
+    """Paths from publiserte-adresser.txt (one per line; # starts a comment)."""
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
+def check_published_addresses(
+    published: list[str], pages: set[str], redirects: dict[str, str], list_name: str = "publiserte-adresser.txt"
+) -> list[Problem]:
+    """A published address must still lead somewhere: to its page, or through a redirect."""
+    problems = []
+    for path in published:
+        if path in pages or path in redirects:
+            continue
+        problems.append(
+            Problem(
+                list_name,
+                None,
+                f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en "
+                f"omdirigering under redirects i mkdocs.yml, f.eks. «{path}: ny/sti.md»",
+                "publisert",
+            )
+        )
+    for source, target in sorted(redirects.items()):
+        if target.split("#")[0] not in pages and "://" not in target:
+            problems.append(
+                Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» går til «{target}», som ikke finnes", "omdirigering")
+            )
+        if source in pages:
+            problems.append(
+                Problem(
+                    "mkdocs.yml",
+                    None,
+                    f"omdirigeringen fra «{source}» skjuler en side som finnes; fjern omdirigeringen eller siden",
+                    "omdirigering",
+                )
+            )
+    return problems

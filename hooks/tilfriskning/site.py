@@ -1,0 +1,78 @@
+"""The facts of one build, gathered once and handed to every hook that needs them.
+
+The bibliography (parsed and checked once), every readable page's source, the date each
+page last changed in git, the commit the site is built from, and what the citation
+hook formatted. Relations, backlinks and article facts are derived from the pages once,
+on first use. No MkDocs here: `hooks/glue/build.py` makes one `Site` per build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .bib import Bibliography
+from .citeproc import Formatted
+from .gitdates import PageDate
+from .kinds import CONTENT_TYPES
+from .map_svg import Edge, Node
+from .relations import backlinks, collect_relations
+from .research import Article
+from .rules import AnchorLink
+from .source import SourcePage
+
+
+@dataclass
+class Site:
+    docs_prefix: str  # "docs/": how editors see the docs folder from the repository root
+    bibliography: Bibliography
+    today: dt.date
+    commit: str | None = None  # the commit the site is built from
+    pages: dict[str, SourcePage] = field(default_factory=dict)  # docs-relative path -> source
+    dates: dict[str, PageDate] = field(default_factory=dict)  # docs-relative path -> last change
+    bibliography_name: str = "bibliography.bib"  # as editors see it
+    formatted: Formatted | None = None  # set by the citation hook
+    page_references: dict[str, str] = field(default_factory=dict)  # path -> how to cite that page
+    anchor_links: list[AnchorLink] = field(default_factory=list)  # checked by validation once rendered
+    rendered_ids: dict[str, set[str]] = field(default_factory=dict)  # path -> ids in its HTML
+
+    def title(self, path: str) -> str:
+        return str(self.pages[path].meta.get("title", path))
+
+    def page_type(self, path: str) -> str | None:
+        page = self.pages.get(path)
+        return page.meta.get("type") if page else None
+
+    @cached_property
+    def relations(self) -> list[Edge]:
+        return collect_relations({p: page.meta.get("relations") for p, page in self.pages.items()})
+
+    @cached_property
+    def backlinks(self) -> dict[str, list[str]]:
+        """For each page, the pages whose text links to it."""
+        return backlinks({p: [link.target for link in page.links] for p, page in self.pages.items()}, set(self.pages))
+
+    @cached_property
+    def nodes(self) -> list[Node]:
+        """Every content page, as the knowledge map draws it."""
+        return [
+            Node(p, self.title(p), page.meta["type"], str(page.meta.get("description", "")))
+            for p, page in sorted(self.pages.items())
+            if page.meta.get("type") in CONTENT_TYPES
+        ]
+
+    @cached_property
+    def articles(self) -> dict[str, Article]:
+        return {
+            p: Article(p, str(page.meta["title"]), str(page.meta["kilde"]), page.meta["faktaboks"])
+            for p, page in self.pages.items()
+            if page.meta.get("type") == "artikkel"
+        }
+
+    @cached_property
+    def cited(self) -> dict[str, list[str]]:
+        """Each page's cited keys, in reference-list order (needs `formatted`)."""
+        order = {key: n for n, key in enumerate(self.formatted.order)} if self.formatted else {}
+        keys = {p: {key for block in page.citation_blocks for key in block.keys} for p, page in self.pages.items()}
+        return {p: sorted(found, key=lambda k: order.get(k, len(order))) for p, found in keys.items()}

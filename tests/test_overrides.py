@@ -1,0 +1,44 @@
+"""The two Material partials we copied still match the installed Material, except for our changes.
+
+When Material changes one of them (an upgrade, or its replacement), this test names the
+file, so the copy is brought up to date instead of silently shadowing the new version.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+
+from helpers import ROOT
+
+MATERIAL = Path(material.__file__).parent / "templates" / "partials"
+OURS = ROOT / "overrides" / "partials"
+COMMENT_RE = re.compile(r"\{#-.*?-#\}", re.DOTALL)
+# Our changes, as (our text, Material's text).
+SEARCH_CHANGES = [(' role="dialog" aria-label="{{ lang.t(\'search\') }}">', ' role="dialog">')]
+NB_CHANGES = {
+    "consent.reject": "Reject",
+    "footer": "Footer",
+    "header": "Header",
+    "rss.created": "RSS feed",
+    "rss.updated": "Oppdatert RSS feed",
+    "search.result.none": "Ingen treff",
+}
+ENTRY_RE = re.compile(r'^  "([^"]+)": "(.*)",?$', re.MULTILINE)
+
+
+def test_search_partial_is_materials_with_the_dialog_named():
+    ours = COMMENT_RE.sub("", (OURS / "search.html").read_text(encoding="utf-8"))
+    for mine, theirs in SEARCH_CHANGES:
+        assert mine in ours
+        ours = ours.replace(mine, theirs)
+    assert ours == COMMENT_RE.sub("", (MATERIAL / "search.html").read_text(encoding="utf-8"))
+
+
+def test_norwegian_texts_are_materials_with_our_translations():
+    ours = dict(ENTRY_RE.findall((OURS / "languages" / "nb.html").read_text(encoding="utf-8")))
+    theirs = dict(ENTRY_RE.findall((MATERIAL / "languages" / "nb.html").read_text(encoding="utf-8")))
+    assert list(ours) == list(theirs), "Material added or removed a text"
+    assert {k: v for k, v in theirs.items() if ours[k] != v} == NB_CHANGES
