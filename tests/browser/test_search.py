@@ -10,7 +10,7 @@ from browser_helpers import open_page
 QUERIES = [
     ("motivasjonen", ["begreper/motivasjon/"]),
     ("motivert", ["begreper/motivasjon/"]),
-    ("MI", ["metoder/motiverende-intervju/"]),
+    ("MI", ["metoder/motiverende-intervju/", "metoder/mi-samtaleferdigheter/"]),
     ("motiverende intervju", ["metoder/motiverende-intervju/"]),
     ("erfaringskonsulenter", ["metoder/erfaringskonsulenter/"]),
     ("erfaringskonsulentene", ["metoder/erfaringskonsulenter/"]),
