@@ -24,6 +24,7 @@ from tilfriskning.citethis import bibtex_online
 from tilfriskning.gitdates import norwegian_date
 from tilfriskning.kinds import CONTENT_TYPES, section_heading
 from tilfriskning.problems import Problem
+from tilfriskning.summary import preview
 
 
 def on_files(files, config):
@@ -64,11 +65,12 @@ def _metadata(facts, path: str, page, config) -> None:
     meta, date = facts.pages[path].meta, facts.dates[path].date
     url = config.site_url + page.file.url
     title, description = str(meta.get("title", "")), str(meta.get("description", ""))
+    summary = preview(meta["kort_fortalt"]) if meta.get("kort_fortalt") else description  # the link preview
     references = facts.formatted.references if facts.formatted else {}
     keys = dict.fromkeys(key for block in facts.pages[path].citation_blocks for key in block.keys)
     cited = [plain_text(references[key]) for key in keys if key in references]
     page.meta["tf_sist_oppdatert"] = norwegian_date(date)
-    page.meta["tf_metadata"] = citation_meta(title, meta.get("forfattere"), date, url, description)
+    page.meta["tf_metadata"] = citation_meta(title, meta.get("forfattere"), date, url, summary)
     page.meta["tf_json_ld"] = json_ld(
         str(meta.get("type", "side")), title, description, url, date, meta.get("forfattere"), list(meta.get("tags") or []), cited
     )

@@ -71,6 +71,7 @@ def on_files(files, config):
         page_types={uri: str(facts.page_type(uri) or "") for uri in pages},
         files=frozenset(f.src_uri for f in files if not f.is_documentation_page()),
         bib_keys=frozenset(facts.bibliography.entries),
+        today=facts.today,
     )
     problems, anchors = _page_problems(files, facts, index)
     problems += check_navigation(pages, config.nav, "mkdocs.yml", facts.docs_prefix)

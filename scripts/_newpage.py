@@ -2,7 +2,8 @@
 
 The skeleton's headings and hints come from `kinds.PAGE_KINDS`, the table the build's
 rules read too, so a template can never disagree with what the build checks. Its placeholders (a citation key that does not
-exist, a relation to write) make the build refuse the page until the text is written.
+exist, a relation to write, the review date) make the build refuse the page until the text is
+written and checked.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tilfriskning.kinds import KINDS, ascii_letters
+from tilfriskning.rules import CARD_KINDS
 
 
 def file_name(title: str) -> str:
@@ -36,6 +38,25 @@ def skeleton(page_type: str, title: str, description: str) -> str:
             "  temaer:",
             "    - skriv et tema",
         ]
+    if KINDS[page_type].content:
+        lines += [
+            "kort_fortalt:",
+            '  - "Skriv 3–5 korte punkter med sidens innhold; hvert slutter med siteringen som belegger det i teksten [@nokkel, s. 1]."',
+            '  - "Punkt to, med siteringen fra teksten [@nokkel, s. 1]."',
+            '  - "Punkt tre, med siteringen fra teksten [@nokkel, s. 1]."',
+        ]
+    if page_type in CARD_KINDS:
+        lines += [
+            "til_samtalen:",
+            "  gjør:",
+            '    - "Hva kildene beskriver at fagfolk gjør [@nokkel, s. 1]."',
+            "  spør:",
+            '    - "Et spørsmål kildene gir; fjern «spør» hvis kildene ikke gir noe [@nokkel, s. 1]."',
+            "  unngå:",
+            '    - "Hva kildene advarer mot [@nokkel, s. 1]."',
+        ]
+    if KINDS[page_type].content:
+        lines += ["faglig_vurdert: ÅÅÅÅ-MM-DD  # dagen du kontrollerte påstandene mot kildene"]
     lines += ["---", "", "Skriv en ingress på 1–3 setninger som forklarer hva siden handler om [@nokkel, s. 1].", ""]
     kind = KINDS[page_type]
     for item in kind.headings:

@@ -7,6 +7,7 @@ rule id of the kind of error.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import json
@@ -101,6 +102,8 @@ def _pattern(error, meta, name, top):
         )
     if top[:1] in (["forfattere"], ["fagansvarlig"]):
         return top, "feltform", f"«{name}» er «{value}»; skriv navnet som «Etternavn, Fornavn»"
+    if top == ["faglig_vurdert"]:
+        return top, "feltform", f"«faglig_vurdert» er «{value}»; skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-12-01"
     if top == ["kilde"]:
         return top, "feltform", f"«kilde» er «{value}»; en nøkkel har bare små bokstaver a–z og sifre"
     return top, "feltform", f"«{name}» har feil form («{value}»)"
@@ -123,7 +126,16 @@ READERS = {
         f"«{n}» er {len(e.instance)} tegn; høyst {e.validator_value} er lov, så forkort teksten",
     ),
     "minLength": lambda e, m, n, t: (t, "for-kort", f"«{n}» er for kort; skriv minst {e.validator_value} tegn"),
-    "minItems": lambda e, m, n, t: (t, "tom", f"«{n}» er tom; legg inn minst én verdi eller fjern feltet"),
+    "minItems": lambda e, m, n, t: (
+        (t, "tom", f"«{n}» er tom; legg inn minst én verdi eller fjern feltet")
+        if not e.instance
+        else (t, "for-faa", f"«{n}» har {len(e.instance)} verdier; det trengs minst {e.validator_value}")
+    ),
+    "maxItems": lambda e, m, n, t: (
+        t,
+        "for-mange",
+        f"«{n}» har {len(e.instance)} verdier; høyst {e.validator_value} er lov, så kort ned",
+    ),
     "minProperties": lambda e, m, n, t: (t, "tom", f"«{n}» er tom; legg inn minst én verdi eller fjern feltet"),
     "uniqueItems": lambda e, m, n, t: (t, "dubletter", f"«{n}» har samme verdi flere ganger; fjern dublettene"),
     "pattern": _pattern,
@@ -158,8 +170,14 @@ def field_line(text: str, location: list[str]) -> int:
     return found
 
 
+def _dates_as_text(meta: dict) -> dict:
+    """YAML reads an unquoted 2026-12-01 as a date; the schema checks its written form."""
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in meta.items()}
+
+
 def check_front_matter(path: str, text: str, meta: dict) -> list[Problem]:
     problems = []
+    meta = _dates_as_text(meta)
     for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
         location, rule, message = schema_message(error, meta)
         problems.append(Problem(path, field_line(text, location), message, rule))

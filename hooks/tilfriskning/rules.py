@@ -11,6 +11,7 @@ below the page rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import posixpath
 import re
@@ -21,7 +22,16 @@ from .front_matter_check import check_front_matter
 from .kinds import CONTENT_TYPES, GENERATED_SECTIONS, KINDS, SYMMETRIC, PageKind, ascii_letters
 from .problems import Problem
 from .slugs import slugify
-from .source import EXTERNAL_RE, FrontMatterError, SourcePage, front_matter_line, parse_page, resolve_link
+from .source import (
+    EXTERNAL_RE,
+    FrontMatterError,
+    SourcePage,
+    front_matter_line,
+    parse_citations,
+    parse_page,
+    resolve_link,
+)
+from .summary import CARD_PARTS, OWN_JUDGEMENT, citation_blocks, review_date
 
 LITTERATUR_PAGE = "litteratur.md"  # the full bibliography: one anchor per .bib key
 ADDRESS_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*\.md$")  # lower-case ASCII, hyphens
@@ -48,6 +58,7 @@ class SiteIndex:
     page_types: dict[str, str]
     files: frozenset[str] = field(default_factory=frozenset)
     bib_keys: frozenset[str] = field(default_factory=frozenset)
+    today: dt.date | None = None  # the build date: `faglig_vurdert` can't lie after it
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,12 @@ def cited_keys_exist(p: PageUnderCheck) -> Iterator[Finding]:
         for citation in block.citations:
             if citation.key not in p.index.bib_keys:
                 yield block.line, unknown_key_message(citation.key, p.index.bib_keys)
+    for points, _ in _summary_fields(p):
+        for point in points:
+            for block in citation_blocks(point):
+                for citation in parse_citations(block[1:-1]):
+                    if citation.key not in p.index.bib_keys:
+                        yield _point_line(p, point, "kort_fortalt"), unknown_key_message(citation.key, p.index.bib_keys)
     kilde = p.page.meta.get("kilde")
     if p.kind.name == "artikkel" and isinstance(kilde, str) and kilde not in p.index.bib_keys:
         yield front_matter_line(p.page, "kilde:"), unknown_key_message(kilde, p.index.bib_keys)
@@ -260,6 +277,110 @@ def citation_on_one_line(p: PageUnderCheck) -> Iterator[Finding]:
     """A citation `[@…]` stands on one line."""
     for line in p.page.split_citation_lines:
         yield line, "en sitering er delt over to linjer; skriv hele [@…] på én linje"
+
+
+# ---- «Kort fortalt», «Til samtalen», «Sist faglig vurdert» ------------------------------------
+
+CARD_KINDS = ("metode", "tema")  # method and practice pages carry a «Til samtalen» card
+
+
+def _point_line(p: PageUnderCheck, point: str, field_name: str) -> int:
+    needle = point.strip()[:24].split('"')[0].split("'")[0]
+    line = front_matter_line(p.page, needle) if needle else 1
+    return line if line > 1 else front_matter_line(p.page, field_name.split(".")[-1] + ":")
+
+
+def _backed(p: PageUnderCheck, field_name: str, points) -> Iterator[Finding]:
+    in_text = {block.raw for block in p.page.citation_blocks}
+    for number, point in enumerate(points if isinstance(points, list) else [], start=1):
+        if not isinstance(point, str):
+            continue
+        line, blocks = _point_line(p, point, field_name), citation_blocks(point)
+        if any(c.key not in p.index.bib_keys for b in blocks for c in parse_citations(b[1:-1])):
+            continue  # an unknown key is reported once, by «ukjent-kilde»
+        own = point.lstrip().startswith(OWN_JUDGEMENT)
+        if own and blocks:
+            yield (
+                line,
+                (
+                    f"punkt {number} i «{field_name}» er nettstedets egen vurdering og skal ikke ha sitering; "
+                    f"fjern {blocks[0]}, eller fjern «{OWN_JUDGEMENT}» hvis punktet gjengir kilden"
+                ),
+            )
+        elif not own and not blocks:
+            yield (
+                line,
+                (
+                    f"punkt {number} i «{field_name}» har ingen sitering; avslutt punktet med siteringen som belegger det "
+                    f"i teksten, f.eks. [@nokkel, s. 12], eller begynn med «{OWN_JUDGEMENT}»"
+                ),
+            )
+        for block in blocks:
+            if block not in in_text:
+                yield (
+                    line,
+                    (
+                        f"siteringen {block} i punkt {number} i «{field_name}» står ikke i sidens tekst; et punkt gjengir "
+                        "teksten, så bruk nøyaktig den siteringen som belegger påstanden der"
+                    ),
+                )
+
+
+def _summary_fields(p: PageUnderCheck) -> Iterator[tuple[list[str], str]]:
+    """(points, field name) of «Kort fortalt» and each part of «Til samtalen»; strings only."""
+    meta = p.page.meta
+    fields = [(meta.get("kort_fortalt"), "kort_fortalt")]
+    parts = meta.get("til_samtalen")
+    fields += [(parts.get(key), f"til_samtalen.{key}") for key, _ in CARD_PARTS] if isinstance(parts, dict) else []
+    for points, name in fields:
+        if isinstance(points, list):
+            yield [point for point in points if isinstance(point, str)], name
+
+
+@rule("kort-fortalt-kilde", kinds=CONTENT_TYPES)
+def summary_points_are_backed(p: PageUnderCheck) -> Iterator[Finding]:
+    """Each «Kort fortalt» point ends with the citation that backs it in the text below, written
+    exactly as there (so the reader finds the claim and the build has formatted it), or starts
+    with «Nettstedets vurdering:» and cites nothing."""
+    yield from _backed(p, "kort_fortalt", p.page.meta.get("kort_fortalt"))
+
+
+@rule("samtalekort-kilde", kinds=CARD_KINDS)
+def card_items_are_backed(p: PageUnderCheck) -> Iterator[Finding]:
+    """Each item on the «Til samtalen» card is backed the same way as a «Kort fortalt» point."""
+    parts = p.page.meta.get("til_samtalen")
+    for key, _ in CARD_PARTS if isinstance(parts, dict) else ():
+        yield from _backed(p, f"til_samtalen.{key}", parts.get(key))
+
+
+@rule("samtalekort-type", kinds=tuple(k for k in KINDS if k not in CARD_KINDS))
+def card_only_on_practice_pages(p: PageUnderCheck) -> Iterator[Finding]:
+    """Only method and practice pages (type metode and tema) carry a «Til samtalen» card."""
+    if "til_samtalen" in p.page.meta:
+        yield (
+            front_matter_line(p.page, "til_samtalen:"),
+            f"«til_samtalen» hører bare til sider av type metode og tema, ikke {p.kind.name}; fjern feltet",
+        )
+
+
+@rule("faglig-vurdert", kinds=CONTENT_TYPES)
+def review_date_is_real(p: PageUnderCheck) -> Iterator[Finding]:
+    """`faglig_vurdert` is a real date, not after the build: the day the page's claims were last
+    checked against its sources."""
+    value = p.page.meta.get("faglig_vurdert")
+    if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value).strip()):
+        return  # missing or written another way: the schema says so
+    line, reviewed = front_matter_line(p.page, "faglig_vurdert:"), review_date(value)
+    if reviewed is None:
+        yield line, f"«faglig_vurdert» er «{value}», som ikke er en dato; skriv datoen som ÅÅÅÅ-MM-DD, f.eks. 2026-12-01"
+    elif p.index.today and reviewed > p.index.today:
+        yield (
+            line,
+            (
+                f"«faglig_vurdert» er {reviewed.isoformat()}, etter dagens dato; skriv dagen du sist kontrollerte "
+                "sidens påstander mot kildene"
+            ),
+        )
 
 
 # ---- relations ------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from .map_svg import Edge, Node
 from .relations import backlinks, collect_relations
 from .research import Article
 from .rules import AnchorLink
-from .source import SourcePage
+from .source import SourcePage, parse_citations
+from .summary import CARD_MARKER, Card, citation_blocks
 
 
 @dataclass
@@ -71,8 +72,33 @@ class Site:
         }
 
     @cached_property
+    def cards(self) -> list[Card]:
+        """Every «Til samtalen» card, for the printable card page."""
+        return [
+            Card(p, self.title(p), page.meta["til_samtalen"])
+            for p, page in sorted(self.pages.items())
+            if isinstance(page.meta.get("til_samtalen"), dict)
+        ]
+
+    @cached_property
     def cited(self) -> dict[str, list[str]]:
-        """Each page's cited keys, in reference-list order (needs `formatted`)."""
+        """Each page's cited keys, in reference-list order (needs `formatted`). The card page
+        cites what its cards cite."""
         order = {key: n for n, key in enumerate(self.formatted.order)} if self.formatted else {}
         keys = {p: {key for block in page.citation_blocks for key in block.keys} for p, page in self.pages.items()}
+        card_keys = {
+            key
+            for one in self.cards
+            for items in one.parts.values()
+            for item in (items if isinstance(items, list) else [])
+            for block in citation_blocks(str(item))
+            for key in _keys(block)
+        }
+        for p, page in self.pages.items():
+            if CARD_MARKER in page.body:
+                keys[p] |= card_keys
         return {p: sorted(found, key=lambda k: order.get(k, len(order))) for p, found in keys.items()}
+
+
+def _keys(block: str) -> list[str]:
+    return [c.key for c in parse_citations(block[1:-1])]

@@ -42,6 +42,26 @@ QUERIES = [
     ("kildekritikken", ["om/kunnskapsgrunnlaget/"]),
     ("sitere", ["om/nettstedet/"]),
     ("personvern", ["om/nettstedet/"]),
+    # what a practitioner asks of the practice pages (issue 12)
+    ("overdose førstehjelp", ["metoder/overdose/"]),
+    ("nalokson", ["metoder/overdose/"]),
+    ("nesespray", ["metoder/overdose/"]),
+    ("individuell plan", ["begreper/rettigheter/", "begreper/tjenestene/"]),
+    ("koordinator", ["begreper/rettigheter/", "begreper/tjenestene/"]),
+    ("øyeblikkelig hjelp", ["begreper/rettigheter/"]),
+    ("tvang", ["begreper/rettigheter/"]),
+    ("ROP-retningslinjen", ["begreper/rop/", "begreper/nasjonale-anbefalinger/"]),
+    ("samtidig ruslidelse og psykisk lidelse", ["begreper/rop/"]),
+    ("nasjonale retningslinjer", ["begreper/nasjonale-anbefalinger/"]),
+    ("LAR", ["begreper/tjenestene/"]),
+    ("FACT", ["begreper/tjenestene/"]),
+    ("pårørende", ["begreper/parorende/"]),
+    ("barn som pårørende", ["begreper/parorende/"]),
+    ("åpne spørsmål", ["metoder/mi-samtaleferdigheter/"]),
+    ("refleksjoner", ["metoder/mi-samtaleferdigheter/", "begreper/endringssnakk/"]),
+    ("endringssnakk", ["begreper/endringssnakk/", "metoder/mi-samtaleferdigheter/"]),
+    ("skadelig bruk", ["begreper/rusmiddelavhengighet/"]),
+    ("samtalekort", ["samtalekort/"]),
 ]
 
 

@@ -68,7 +68,14 @@ def test_reference_manager_reads_title_authors_date_and_language(built_fixture):
 
 def test_open_graph_canonical_and_json_ld(built_fixture):
     page = soup(built_fixture, "begreper/testbegrep")
-    assert page.select_one('meta[property="og:description"]')["content"] == page.select_one('meta[name="description"]')["content"]
+    assert page.select_one('meta[property="og:description"]')["content"] == (
+        "Testbegrepet handler om anerkjennelse i tre former. Punktet om relasjoner bygger på en studie. "
+        "Nettstedets vurdering: Testsiden viser at et punkt kan være nettstedets egen vurdering."
+    ), "a link preview shows «Kort fortalt» without its citations"
+    assert (
+        page.select_one('meta[name="description"]')["content"]
+        == "Et begrep som viser alle siteringsformene byggetestene sjekker."
+    )
     assert page.select_one('link[rel="canonical"]')["href"] == "http://127.0.0.1:8000/begreper/testbegrep/"
     data = json.loads(page.select_one('script[type="application/ld+json"]').get_text())
     assert data["@type"] == "DefinedTerm" and data["name"] == "Testbegrep"
@@ -79,7 +86,10 @@ def test_open_graph_canonical_and_json_ld(built_fixture):
 
 def test_last_updated_date_is_shown(built_fixture):
     shown = soup(built_fixture, "begreper/testbegrep").select_one("p.sist-oppdatert").get_text()
-    assert shown == f"Sist oppdatert {norwegian_date(dt.date.today())}."
+    assert shown == (
+        f"Sist oppdatert {norwegian_date(dt.date.today())}. Sist faglig vurdert 1. desember 2026 "
+        "(da ble påstandene sist kontrollert mot kildene)."
+    )
 
 
 def test_dates_and_source_link_come_from_git(tmp_path):
@@ -91,7 +101,7 @@ def test_dates_and_source_link_come_from_git(tmp_path):
     result = build(project, env={"REPO_URL": REPO, "REQUIRE_GIT_HISTORY": "1"})
     assert result.returncode == 0, result.stderr
     page = soup(project, "metoder/testmetode")
-    assert page.select_one("p.sist-oppdatert").get_text() == "Sist oppdatert 4. mars 2025."
+    assert page.select_one("p.sist-oppdatert").get_text().startswith("Sist oppdatert 4. mars 2025. Sist faglig vurdert ")
     assert page.select_one("#siter-apa-tekst").get_text().startswith("Tilfriskning. (2025, 4. mars). Testmetode.")
     link = page.select_one(".siter-info a")
     assert link["href"] == f"{REPO}/blob/{commit}/docs/metoder/testmetode.md"

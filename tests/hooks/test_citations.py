@@ -127,7 +127,7 @@ def test_litteratur_lists_every_entry_with_anchor_and_citing_pages(built_fixture
     items = litteratur.select("ul.litteratur > li")
     assert sorted(li["id"] for li in items) == sorted(keys)
     biong = litteratur.select_one("li#biong2015 .sitert-pa")
-    assert {a.get_text() for a in biong.select("a")} == {"Testbegrep", "Testmetode", "Testartikkel"}
+    assert {a.get_text() for a in biong.select("a")} == {"Testbegrep", "Testmetode", "Testartikkel", "Samtalekort"}
     assert biong.select_one("a")["href"].endswith("/")
     assert text(items[-1]).startswith("Ulleberg")
     assert text(litteratur.select_one("li#testvidere .sitert-pa")) == "Anbefalt som videre lesning på: Testteori."

@@ -69,8 +69,10 @@ def test_new_page_builds_once_its_text_is_written(tmp_path):
     assert run(project, "metode", "Testmetode to", "--beskrivelse", "En metode skrevet i testen.").returncode == 0
     page = project / "docs" / "metoder" / "testmetode-to.md"
     text = page.read_text(encoding="utf-8")
-    text = text.replace("[@nokkel, s. 1]", "[@skjefstad2012, s. 56]").replace(
-        "skriv/stien-til-en-side.md", "teorier/testteori.md"
+    text = (
+        text.replace("[@nokkel, s. 1]", "[@skjefstad2012, s. 56]")
+        .replace("skriv/stien-til-en-side.md", "teorier/testteori.md")
+        .replace("ÅÅÅÅ-MM-DD", "2026-12-01")
     )
     text = text.replace(
         "Skriv en ingress",

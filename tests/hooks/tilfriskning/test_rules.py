@@ -1,3 +1,5 @@
+import datetime as dt
+
 from tilfriskning.kinds import CONTENT_TYPES, KINDS
 from tilfriskning.rules import RULES, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs
 from tilfriskning.source import parse_page
@@ -20,6 +22,8 @@ type: begrep
 tags: [a]
 relations:
   bygger_på: [teorier/t.md]
+kort_fortalt: ["Punkt om ingressen [@skjefstad2012, s. 56].", "Punkt om praksis [@biong2015].", "Nettstedets vurdering: et eget punkt."]
+faglig_vurdert: 2026-12-01
 ---
 
 Ingress [@skjefstad2012, s. 56].
@@ -49,7 +53,7 @@ def rules(text: str, path: str = "begreper/a.md") -> list[tuple[int | None, str]
 def test_good_page_has_no_problems_and_records_anchor():
     found, anchors = check_page("begreper/a.md", BEGREP, INDEX)
     assert found == []
-    assert anchors == [AnchorLink("begreper/a.md", "teorier/t.md", "bakgrunn", 14)]
+    assert anchors == [AnchorLink("begreper/a.md", "teorier/t.md", "bakgrunn", 16)]
 
 
 def test_schema_errors_are_norwegian_with_lines():
@@ -94,7 +98,7 @@ def test_boolean_from_unquoted_no_gets_a_hint():
 
 
 def test_missing_and_misordered_headings():
-    assert rules(BEGREP.replace("## I praksis", "## Praksis")) == [(17, "overskrifter")]
+    assert rules(BEGREP.replace("## I praksis", "## Praksis")) == [(19, "overskrifter")]
     assert any("mangler overskriften «## I praksis»" in m for m in problems(BEGREP.replace("## I praksis", "## Praksis")))
     metode = (
         BEGREP.replace("type: begrep", "type: metode")
@@ -110,7 +114,7 @@ def test_page_without_ingress_or_citation():
 
 
 def test_h1_and_handwritten_kilder():
-    assert rules(BEGREP.replace("## Noe", "# Noe") + "\n## Kilder\n") == [(12, "niva-1"), (21, "reservert-overskrift")]
+    assert rules(BEGREP.replace("## Noe", "# Noe") + "\n## Kilder\n") == [(14, "niva-1"), (23, "reservert-overskrift")]
 
 
 def test_every_generated_heading_is_reserved():
@@ -120,14 +124,15 @@ def test_every_generated_heading_is_reserved():
 
 
 def test_unknown_key_suggests_the_closest():
-    assert rules(BEGREP.replace("skjefstad2012", "skjefstad2021")) == [(10, "ukjent-kilde")]
+    assert rules(BEGREP.replace("skjefstad2012", "skjefstad2021")) == [(12, "ukjent-kilde"), (8, "ukjent-kilde")]
     assert problems(BEGREP.replace("skjefstad2012", "skjefstad2021")) == [
-        "10: ukjent kildenøkkel «skjefstad2021»; mente du «skjefstad2012»? Rett nøkkelen, eller legg verket inn i bibliography.bib"
+        "12: ukjent kildenøkkel «skjefstad2021»; mente du «skjefstad2012»? Rett nøkkelen, eller legg verket inn i bibliography.bib",
+        "8: ukjent kildenøkkel «skjefstad2021»; mente du «skjefstad2012»? Rett nøkkelen, eller legg verket inn i bibliography.bib",
     ]
 
 
 def test_bad_locator():
-    assert rules(BEGREP.replace("s. 56", "ss. 56")) == [(10, "sidehenvisning")]
+    assert rules(BEGREP.replace("s. 56", "ss. 56")) == [(12, "sidehenvisning")]
     assert problems(BEGREP.replace("s. 56", "avsn. 4.1")) == []
 
 
@@ -135,11 +140,11 @@ def test_broken_links():
     def broken(target: str) -> list[tuple[int, str]]:
         return [r for r in rules(BEGREP.replace("../teorier/t.md#bakgrunn", target)) if r[1] != "for-fa-lenker"]
 
-    assert broken("../teorier/x.md") == [(14, "lenke-side-mangler")]
-    assert broken("/teorier/t.md") == [(14, "lenke-absolutt")]
-    assert broken("../teorier/") == [(14, "lenke-mappe")]
-    assert broken("../../x.md") == [(14, "lenke-utenfor")]
-    assert rules(BEGREP.replace("bilde.png", "foto.png")) == [(14, "lenke-fil-mangler")]
+    assert broken("../teorier/x.md") == [(16, "lenke-side-mangler")]
+    assert broken("/teorier/t.md") == [(16, "lenke-absolutt")]
+    assert broken("../teorier/") == [(16, "lenke-mappe")]
+    assert broken("../../x.md") == [(16, "lenke-utenfor")]
+    assert rules(BEGREP.replace("bilde.png", "foto.png")) == [(16, "lenke-fil-mangler")]
 
 
 def test_article_needs_kilde_in_bib():
@@ -165,8 +170,8 @@ def test_anchor_check():
 
 def test_content_page_needs_three_links_to_other_pages():
     text = BEGREP.replace("[forsiden](../index.md)", "[samme side](a.md) [anker](#noe)")
-    assert rules(text) == [(10, "for-fa-lenker")]
-    assert problems(text)[0].startswith("10: siden lenker til 2 andre sider i teksten")
+    assert rules(text) == [(12, "for-fa-lenker")]
+    assert problems(text)[0].startswith("12: siden lenker til 2 andre sider i teksten")
     assert problems(text.replace("type: begrep", "type: side").replace("## I praksis", "## Praksis")) == []
 
 
@@ -201,7 +206,7 @@ def test_html_that_can_run_script_is_refused():
         ('<a href="javascript:void(0)">x</a>', "en «javascript:»-lenke"),
     ]:
         found, _ = check_page("begreper/a.md", BEGREP.replace("## I praksis", snippet + "\n\n## I praksis"), INDEX)
-        assert any(p.rule == "skript" and p.line == 17 and named in p.message for p in found), (snippet, found)
+        assert any(p.rule == "skript" and p.line == 19 and named in p.message for p in found), (snippet, found)
     assert problems(BEGREP.replace("Ingress", "Et eksempel: `<script>` i kode, og ordet data: her. Ingress")) == []
 
 
@@ -248,3 +253,74 @@ def test_nested_field_missing_is_reported_on_its_parent_line():
 
 def test_missing_title():
     assert rules(BEGREP.replace("title: A\n", "")) == [(1, "felt-mangler")]
+
+
+# ---- «Kort fortalt», «Til samtalen», «faglig_vurdert» ---------------------------------------
+
+
+def _with(
+    field_line: str,
+    replace: str = 'kort_fortalt: ["Punkt om ingressen [@skjefstad2012, s. 56].", '
+    '"Punkt om praksis [@biong2015].", "Nettstedets vurdering: et eget punkt."]',
+) -> str:
+    return BEGREP.replace(replace, field_line)
+
+
+def test_summary_points_need_the_citation_that_stands_in_the_text():
+    no_citation = _with('kort_fortalt: ["Punkt uten kilde her.", "Punkt om praksis [@biong2015].", "Et tredje [@biong2015]."]')
+    assert rules(no_citation) == [(8, "kort-fortalt-kilde")]
+    assert "har ingen sitering" in problems(no_citation)[0]
+    other_locator = _with(
+        'kort_fortalt: ["Punkt med annen side [@skjefstad2012, s. 99].", "Punkt to om praksis [@biong2015].", "Punkt tre om praksis [@biong2015]."]'
+    )
+    assert rules(other_locator) == [(8, "kort-fortalt-kilde")]
+    assert "[@skjefstad2012, s. 99] i punkt 1 i «kort_fortalt» står ikke i sidens tekst" in problems(other_locator)[0]
+    judgement_cites = _with(
+        'kort_fortalt: ["Nettstedets vurdering: sier noe [@biong2015].", "Punkt to om praksis [@biong2015].", "Punkt tre om praksis [@biong2015]."]'
+    )
+    assert rules(judgement_cites) == [(8, "kort-fortalt-kilde")]
+
+
+def test_summary_needs_three_to_five_points_on_a_content_page():
+    assert rules(_with('kort_fortalt: ["Bare ett punkt her [@biong2015]."]')) == [(8, "for-faa")]
+    assert problems(_with('kort_fortalt: ["Bare ett punkt her [@biong2015]."]'))[0].startswith(
+        "8: «kort_fortalt» har 1 verdier; det trengs minst 3"
+    )
+    without = BEGREP.replace('kort_fortalt: ["Punkt om ingressen', 'x_: ["').split("\n")
+    without = "\n".join(line for line in without if not line.startswith("x_:"))
+    assert (1, "felt-mangler") in rules(without)
+
+
+METODE = (
+    BEGREP.replace("type: begrep", "type: metode")
+    .replace(
+        "faglig_vurdert: 2026-12-01",
+        'faglig_vurdert: 2026-12-01\ntil_samtalen:\n  gjør: ["Kilden beskriver dette [@biong2015]."]\n'
+        '  unngå: ["Kilden advarer mot dette [@skjefstad2012, s. 56]."]',
+    )
+    .replace(
+        "## Noe", "## Verdier og prinsipper\n\n## Slik gjøres det\n\n## Hva sier forskningen?\n\n## Kritikk og begrensninger"
+    )
+)
+
+
+def test_card_items_are_backed_and_the_card_belongs_to_method_and_practice_pages():
+    assert [r for r in rules(METODE, "metoder/m.md") if r[1].startswith("samtalekort")] == []
+    unbacked = METODE.replace(
+        'gjør: ["Kilden beskriver dette [@biong2015]."]', 'gjør: ["Kilden beskriver dette [@biong2015, s. 3]."]'
+    )
+    assert (11, "samtalekort-kilde") in rules(unbacked, "metoder/m.md")
+    assert "i punkt 1 i «til_samtalen.gjør»" in " ".join(problems(unbacked, "metoder/m.md"))
+    no_card = BEGREP.replace("type: begrep", "type: metode")
+    assert (1, "felt-mangler") in rules(no_card, "metoder/m.md")
+    on_concept = METODE.replace("type: metode", "type: begrep")
+    assert (10, "samtalekort-type") in rules(on_concept)
+
+
+def test_review_date_is_a_real_day_not_in_the_future():
+    assert rules(BEGREP.replace("faglig_vurdert: 2026-12-01", "faglig_vurdert: 1. desember 2026")) == [(9, "feltform")]
+    assert rules(BEGREP.replace("faglig_vurdert: 2026-12-01", 'faglig_vurdert: "2026-02-30"')) == [(9, "faglig-vurdert")]
+    later = SiteIndex(INDEX.page_types, INDEX.files, INDEX.bib_keys, today=dt.date(2026, 11, 30))
+    found, _ = check_page("begreper/a.md", BEGREP, later)
+    assert [(p.line, p.rule) for p in found] == [(9, "faglig-vurdert")]
+    assert "etter dagens dato" in found[0].message
