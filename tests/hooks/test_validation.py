@@ -58,7 +58,8 @@ def page_missing_from_nav(p):
 def page_renamed_without_redirect(p):
     (p / "docs/temaer/testtema.md").rename(p / "docs/temaer/nytt-tema.md")
     edit(p, "mkdocs.yml", "temaer/testtema.md", "temaer/nytt-tema.md")
-    return "publiserte-adresser.txt: «temaer/testtema.md» er publisert, men siden finnes ikke lenger"
+    line = (p / "publiserte-adresser.txt").read_text(encoding="utf-8").splitlines().index("temaer/testtema.md") + 1
+    return f"publiserte-adresser.txt:{line}: «temaer/testtema.md» er publisert, men siden finnes ikke lenger"
 
 
 # A handful of cases, one per stage of the build where a guard rail is wired in: the
