@@ -62,11 +62,12 @@ def on_config(config):
             if f.path.name in {Path(a).name for a in appended}
             for p in check_abbreviations(texts[f.shown], f.shown)
         ]
-    if not problems:
-        problems = read_config(Path(config.config_file_path), shown_path(config, Path(config.config_file_path)))[1]
+    config_file, config_problems = read_config(Path(config.config_file_path), shown_path(config, Path(config.config_file_path)))
+    problems = problems or config_problems
     if problems:
         stop_build(problems)
     facts = site(config)
+    facts.config_file = config_file  # nav entries and redirects with their lines, for on_files
     work = facts.bibliography.work_items()
     if work:
         log.info(
@@ -97,7 +98,7 @@ def on_files(files, config):
     pages = {f.src_uri: texts[f.src_uri] for f in files.documentation_pages()}
     others = frozenset(f.src_uri for f in files if not f.is_documentation_page())
     index = site_index(pages, others, frozenset(facts.bibliography.entries), facts.today, tuple(config.theme.dirs))
-    config_file, _ = read_config(Path(config.config_file_path), shown_path(config, Path(config.config_file_path)))
+    config_file = facts.config_file
     published = project_dir(config) / PUBLISHED_LIST
     sources = SiteSources(
         pages,

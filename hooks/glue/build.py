@@ -22,7 +22,7 @@ from glue import bibtex
 from tilfriskning.bib import check_bibliography
 from tilfriskning.gitdates import head_commit, last_changed
 from tilfriskning.inputs import TextFile, check_input_files
-from tilfriskning.problems import Problem
+from tilfriskning.problems import Problem, problem_order
 from tilfriskning.site import Site
 from tilfriskning.source import FrontMatterError, SourcePage, parse_page
 
@@ -62,7 +62,7 @@ class ContentProblems(PluginError):
 
 def stop_build(problems: list[Problem]) -> None:
     """Print each problem on its own line and stop the build without a traceback."""
-    lines = [str(p) for p in sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))]
+    lines = [str(p) for p in sorted(set(problems), key=problem_order)]
     for line in lines:
         log.error(line)
     raise ContentProblems(lines)

@@ -393,9 +393,14 @@ def _local_file(entry: Entry) -> str | None:
     leaking = [name for name, value in entry.fields.items() if name == "file" or LOCAL_PATH_RE.search(value.strip())]
     if not leaking:
         return None
+    if leaking[0] == "file":
+        return (
+            f"«{entry.key}» har feltet «file» med en sti på din maskin (Zotero legger den inn), og bibliografien "
+            "publiseres som den er; slett feltet (i Zotero: ikke kryss av for «Export Files» når du eksporterer)"
+        )
     return (
-        f"«{entry.key}» har feltet «{leaking[0]}» med en sti på din maskin (Zotero legger den inn), og bibliografien "
-        "publiseres som den er; slett feltet (i Zotero: ikke kryss av for «Export Files» når du eksporterer)"
+        f"«{entry.key}» har en sti på din maskin i feltet «{leaking[0]}», og bibliografien publiseres som den er; "
+        "slett stien (lenk heller til verket med url eller doi)"
     )
 
 

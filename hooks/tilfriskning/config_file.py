@@ -15,9 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from .inputs import TextFile, read_text
+from .inputs import TextFile, conflict_problem, read_text
 from .problems import Problem
-from .source import yaml_problem_in_norwegian
+from .source import error_mark, yaml_problem_in_norwegian
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: the same nodes and lines, faster
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,14 @@ def _duplicate_key(node, shown: str) -> Problem | None:
 def compose(text: str, shown: str) -> tuple[yaml.Node | None, Problem | None]:
     """The YAML node tree of one config file, or the one line saying why it can't be read."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
+    except yaml.YAMLError:
+        node = None
+    try:  # PyYAML's own parser again, for its messages (libyaml words them differently)
+        node = node if node is not None else yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
+        mark = error_mark(error)
         message = yaml_problem_in_norwegian(problem, "mkdocs.yml")
         return None, Problem(shown, mark.line + 1 if mark else None, message, "oppsett")
     if node is not None and not isinstance(node, yaml.MappingNode):
@@ -115,6 +121,7 @@ def read_config(path: Path, shown: str = "mkdocs.yml") -> tuple[ConfigFile, list
     layers: list[tuple[yaml.Node, str]] = []
     while path is not None:
         text, problem = read_text(TextFile(path, shown))
+        problem = problem or conflict_problem(text, shown)
         root, problem = (None, problem) if problem else compose(text, shown)
         if problem:
             return ConfigFile(), [problem]

@@ -22,8 +22,8 @@ PAGE_SUFFIX = ".md"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 # What an operating system or Office leaves beside the files (lower-case names).
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db", ".ds_store"}
-OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pptx", ".ppt", ".xlsx", ".xls", ".pages", ".key"}
-PAGE_LIKE_SUFFIXES = {".md", ".markdown", ".mdown", ".txt", ".htm", ".html"}
+OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pptx", ".ppt", ".xlsx", ".xls", ".pages", ".key", ".htm", ".html"}
+PAGE_LIKE_SUFFIXES = {".md", ".markdown", ".mdown", ".txt"}
 SAVE_AS_UTF8 = (
     "lagre den på nytt som UTF-8: i Notisblokk «Lagre som» og Koding: UTF-8, i Word «Ren tekst» og Unicode (UTF-8); "
     "i GitHubs nettleser, lim inn teksten på nytt i en ny fil"
@@ -39,10 +39,17 @@ class TextFile:
 
 
 def _quoted_context(data: bytes, position: int) -> str:
-    start = max(data.rfind(b"\n", 0, position) + 1, position - 30)
-    end = data.find(b"\n", position)
-    end = min(end if end >= 0 else len(data), position + 30)
-    return " ".join(data[start:end].decode("cp1252", errors="replace").split())
+    """A few words around `position`, from its own line, to search for in the file."""
+    line_start = data.rfind(b"\n", 0, position) + 1
+    line_end = data.find(b"\n", position)
+    line = data[line_start : line_end if line_end >= 0 else len(data)].decode("cp1252", errors="replace")
+    offset = position - line_start
+    words = line[max(0, offset - 30) : offset + 30].split()
+    if offset > 30 and words:
+        words = words[1:]  # a word cut at the start
+    if offset + 30 < len(line) and len(words) > 1:
+        words = words[:-1]
+    return " ".join(words) or line.strip()
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:

@@ -45,6 +45,8 @@ STYLE_RES = [
 BARE_KEY_RE = re.compile(r"(?<![\w@.\-/\[])-?@([a-z0-9]+)\b")
 KEY_LIKE_RE = re.compile(r"[a-z]+\d{4}[a-z]?")
 ODD_SPACES = "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
+HTML_BLOCK_RE = re.compile(r"^ {0,3}<(div|section|aside|figure|details|p|blockquote)\b([^>]*)>", re.I)
+MARKDOWN_SYNTAX_RE = re.compile(r"\*\*\S|__\S|(?<!!)\[[^\]\n]+\]\([^)\n]+\)|!\[|^\s*(?:[-*+]|\d+\.)\s+\S|^\s*#{1,6}\s", re.M)
 
 
 def _lines(blanked: str, first_line: int) -> Iterator[tuple[int, str]]:
@@ -210,9 +212,10 @@ def _blank_spans(text: str, spans) -> str:
 
 def bare_keys(blanked: str, first_line: int, bib_keys: frozenset[str]) -> list[Found]:
     """`@key` outside brackets: shown as text, not as a citation (known keys and key-like words)."""
-    from .source import CITATION_BLOCK_RE
+    from .source import CITATION_BLOCK_RE, SPLIT_CITATION_RE
 
-    prose = _blank_spans(blanked, [m.span() for m in CITATION_BLOCK_RE.finditer(blanked) if "@" in m.group(0)])
+    cited = [m.span() for m in CITATION_BLOCK_RE.finditer(blanked) if "@" in m.group(0)]
+    prose = _blank_spans(blanked, sorted(cited + [m.span() for m in SPLIT_CITATION_RE.finditer(blanked)]))
     return [
         (_line_at(prose, m.start(), first_line), m.group(1))
         for m in BARE_KEY_RE.finditer(prose)
@@ -296,4 +299,26 @@ def unclosed_emphasis(blanked: str, first_line: int) -> list[Found]:
             continue
         if text.count("**") % 2:
             found.append((_line_at(blanked, paragraph.start() + text.rfind("**"), first_line), "**"))
+    return found
+
+
+def markdown_in_html(blanked: str, first_line: int) -> list[Found]:
+    """Markdown inside an HTML block without the `markdown` attribute is printed as written
+    (`**`, links, lists); `<div markdown>` makes Python-Markdown read it."""
+    lines = blanked.split("\n")
+    found = []
+    for number, line in enumerate(lines):
+        match = HTML_BLOCK_RE.match(line)
+        if not match or re.search(r"\bmarkdown\b", match.group(2)):
+            continue
+        tag = match.group(1).lower()
+        for inner_number in range(number, len(lines)):
+            inner = lines[inner_number][match.end() :] if inner_number == number else lines[inner_number]
+            if inner_number > number and not inner.strip():
+                break  # a raw HTML block ends at a blank line
+            if MARKDOWN_SYNTAX_RE.search(inner.split(f"</{tag}")[0]):
+                found.append((first_line + inner_number, f"<{tag}>"))
+                break
+            if f"</{tag}" in inner.lower():
+                break
     return found

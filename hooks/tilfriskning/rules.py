@@ -255,6 +255,11 @@ MARKDOWN_RULES = {
         "«{}>» har ingen partner; hver HTML-tagg som åpnes må lukkes (f.eks. «<div>» med «</div>»), ellers "
         "forsvinner eller forskyves resten av siden",
     ),
+    "html-markdown": (
+        markup.markdown_in_html,
+        "Markdown inne i «{0}» blir ikke lest og vises som skrevet (stjerner, lenker, lister); skriv "
+        "«markdown» i taggen, f.eks. «<div markdown>», og sett en tom linje før og etter innholdet",
+    ),
     "html-kommentar": (
         markup.unclosed_comments,
         "kommentaren som starter med «{}» lukkes aldri, og resten av siden forsvinner; avslutt den med «-->»",
@@ -420,7 +425,7 @@ def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
                     block.line,
                     (
                         f"etter «@{key}» i {block.raw} står «{rest}»; skriv komma rett etter nøkkelen og «s.» foran "
-                        f"sidetallet, f.eks. [@{key}, s. 12]"
+                        f"sidetallet: {_example(key, rest)}"
                     ),
                 )
             elif "@" in rest:
@@ -435,13 +440,21 @@ def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
                 )
 
 
+def _example(key: str, rest: str) -> str:
+    """How the citation is written, keeping the editor's locator where it can be read."""
+    locator = re.sub(r"^(?:pp?\.|ss\.|sidene|side|s)\s*(?=\d)", "s. ", rest.strip(" ,()").strip())
+    return f"[@{key}, {locator}]" if LOCATOR_RE.match(locator) else f"[@{key}, s. 12]"
+
+
 @rule("sitering-uten-at")
 def every_part_has_a_key(p: PageUnderCheck) -> Iterator[Finding]:
     """Every `;`-separated part of a citation names its work with `@`: pandoc prints a part
     without one as it stands, raw key and all."""
     for block in p.page.citation_blocks:
         for number, part, key, _ in citation_parts(block):
-            if key is None:
+            if key is None and not part:
+                yield block.line, f"siteringen {block.raw} har et tomt ledd (et «;» for mye); fjern det overflødige semikolonet"
+            elif key is None:
                 fix = f"@{part}" if re.match(r"^[a-z0-9]+\b", part) else "… @nøkkel, s. 12"
                 yield block.line, (f"del {number} av siteringen {block.raw} («{part}») mangler @ foran nøkkelen; skriv «{fix}»")
 
@@ -849,11 +862,19 @@ def _nav_hint(entry: str, pages: list[str]) -> str:
     return f"mente du «{close[0]}»?" if close else "rett stien (relativt til docs/) eller fjern linjen"
 
 
+def _meant_page(entry: str, pages: list[str]) -> str | None:
+    """The page a nav entry was clearly meant to name (docs/ in front, \\, no .md, two lines run together)."""
+    words = entry.split()
+    candidates = [entry.removeprefix("docs/"), entry.replace("\\", "/"), f"{entry}.md", words[-1] if words else entry]
+    return next((c for c in candidates if c in pages), None)
+
+
 def check_navigation(pages: list[str], nav: list[Located] | None, docs_prefix: str = "docs/") -> list[Problem]:
-    """Pages that no reader can reach from the navigation, and nav entries without a page."""
+    """Pages that no reader can reach from the navigation, and nav entries without a page. A page
+    whose entry is merely misspelt is not reported again as missing from the navigation."""
     if nav is None:
         return []
-    listed = {entry.value for entry in nav}
+    listed = {entry.value for entry in nav} | {found for entry in nav if (found := _meant_page(entry.value.strip(), pages))}
     config_name = nav[0].file if nav else "mkdocs.yml"
     problems = [
         Problem(
@@ -962,10 +983,11 @@ def check_published_addresses(
 ) -> list[Problem]:
     """A published address must still lead somewhere: to its page, or through a redirect."""
     new_pages = pages - {path for path, _ in published}
+    redirected = set(redirects) | {old.removeprefix("docs/") for old in redirects}  # a docs/ slip is reported once, below
     problems = [
         _published_problem(path, line, pages, new_pages, list_name)
         for path, line in published
-        if path not in pages and path not in redirects
+        if path not in pages and path not in redirected
     ]
     for _, (old, new) in sorted(redirects.items()):
         problems += _redirect_problems(old, new, pages)

@@ -120,6 +120,13 @@ def _construct_mapping(loader, node, deep=False):
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def error_mark(error: yaml.YAMLError):
+    """Where to look: for a key without its colon, the line the key starts on, not where PyYAML gave up."""
+    if "could not find expected ':'" in (getattr(error, "problem", None) or "") and getattr(error, "context_mark", None):
+        return error.context_mark
+    return getattr(error, "problem_mark", None)
+
+
 def yaml_problem_in_norwegian(problem: str, where: str = "front matter") -> str:
     """PyYAML's English `problem` as one Norwegian sentence about `where` ("front matter", "mkdocs.yml")."""
     problem = problem or ""
@@ -131,7 +138,7 @@ def yaml_problem_in_norwegian(problem: str, where: str = "front matter") -> str:
     if "mapping values are not allowed" in problem:
         return f"kolon på feil sted i {where}; sett verdien i anførselstegn hvis den inneholder kolon"
     if "could not find expected ':'" in problem:
-        return f"en linje i {where} mangler kolon etter feltnavnet"
+        return f"en linje i {where} mangler kolon etter feltnavnet, eller «- » foran et punkt i en liste"
     if "did not find expected key" in problem or "expected <block end>" in problem:
         return f"innrykket i {where} stemmer ikke; rett inn linjene med like mange mellomrom"
     if "did not find expected '-' indicator" in problem:
@@ -192,7 +199,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     try:
         data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = error_mark(error)
         line = mark.line + 2 if mark is not None else 2
         written = raw.split("\n")[line - 2] if 0 <= line - 2 < raw.count("\n") else ""
         if any(quote in written for quote in TYPOGRAPHIC_QUOTES):
@@ -310,7 +317,7 @@ def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlo
     for match in CITATION_BLOCK_RE.finditer(blanked):
         citations = parse_citations(match.group(1))
         if citations:
-            in_link = blanked[match.end() : match.end() + 1] == "("
+            in_link = blanked[match.end() : match.end() + 1] == "(" or blanked[match.end() : match.end() + 2] == "]("
             found.append(CitationBlock(match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link))
     return tuple(found)
 
