@@ -10,7 +10,6 @@ applied together to one fixture site and built once.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path

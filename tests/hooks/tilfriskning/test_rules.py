@@ -356,3 +356,27 @@ def test_review_date_is_a_real_day_not_in_the_future():
     found, _ = check_page("begreper/a.md", BEGREP, later)
     assert [(p.line, p.rule) for p in found] == [(9, "faglig-vurdert")]
     assert "etter dagens dato" in found[0].message
+
+
+def test_the_rendered_page_is_checked_for_what_the_rules_missed():
+    from tilfriskning.rules import check_rendered
+
+    source = "---\ntitle: x\n---\n\nTekst **uten slutt og [^9].\n"
+    html = (
+        '<p>Tekst **uten slutt og [^9].</p><pre><code>&lt;span class="citation" data-cites="a"&gt;</code></pre>'
+        '<img src="https://x.org/a.png" alt="a"><img src="b.png"><a href="c.md">c</a><style>p{}</style>'
+        "<svg><style>.kart{}</style></svg><p><code>[@a]</code> @hansen2020</p>"
+    )
+    found = [(p.line, p.message.split(" («")[0]) for p in check_rendered("docs/x.md", html, source, frozenset({"hansen2020"}))]
+    assert {p for _, p in found} == {
+        "siden ville vist en fotnotemarkør uten forklaring",
+        "siden ville vist stjerner som ikke ble fet skrift",
+        "siden ville vist «@hansen2020», en nøkkel som står som tekst; skriv [@hansen2020]",
+        "siden ville vist en sitering inne i en kodeblokk, som viser HTML-kode i stedet for siteringen; fjern innrykket (fire mellomrom) foran teksten",
+        "siden ville vist et bilde fra en annen vert",
+        "siden ville vist et bilde uten alternativ tekst",
+        "siden ville vist en lenke som ikke virker",
+        "siden ville vist «<style>», som ikke er tillatt på en side; fjern det",
+    }
+    assert (5, "siden ville vist en fotnotemarkør uten forklaring") in found
+    assert check_rendered("docs/x.md", '<p>Fint: <a class="headerlink" href="#x">¶</a></p>', source) == []
