@@ -263,6 +263,9 @@ def name_problem(key: str, role: str, value: str) -> str | None:
     organisation's name in single braces (its last word would become a surname)."""
     top = _top_level(value)
     field = f"{role} i «{key}»"
+    role_word = re.search(r"\((?:red|reds|eds?|hrsg|utg)\.?\)", top, re.I)
+    if role_word:
+        return f"{field} har «{role_word.group(0)}» etter et navn; fjern det: stilen skriver «(Red.)» selv for editor"
     if re.search(r",\s*(?<!\\)&", top) or any(name.count(",") > 2 for name in split_name_list(top)):
         return (
             f"{field} ser ut som en navneliste i APA-form («{value}»); skriv hvert navn som «Etternavn, Fornavn» "
@@ -346,7 +349,7 @@ def _year(entry: Entry) -> str | None:
                 f"«{entry.key}» har year = {{{year}}}; fjern feltet year når verket ikke har årstall: stilen skriver «u.å.» selv"
             )
         return f"«{entry.key}» har year = {{{year}}}; skriv et årstall med fire sifre, f.eks. year = {{2016}}"
-    if date and not _iso_date(date):
+    if date and not all(_iso_date(part) for part in date.split("/") if part not in ("", "..")):
         return f"«{entry.key}» har date = {{{date}}}; skriv datoen som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ), f.eks. date = {{2021-09-08}}"
     return None
 
@@ -419,10 +422,10 @@ def _pages_and_edition(entry: Entry) -> str | None:
     """`pages` holds only the numbers (`45--67`) and `edition` only the number (`4`): the style
     writes «s.» and «utg.» itself."""
     pages, edition = entry.fields.get("pages", "").strip(), entry.fields.get("edition", "").strip()
-    if pages and re.search(r"[A-Za-z]", re.sub(r"\b[ivxlcdm]+\b", "", pages)):
+    if pages and re.match(r"(?i)^(?:s|ss|p|pp|side|sider|sidene)\.?\s*\d", pages):
         numbers = re.sub(r"^\D+", "", pages)
         return f"«{entry.key}» har pages = {{{pages}}}; skriv bare sidetallene, pages = {{{numbers}}}: «s.» legges til automatisk"
-    if edition and not edition.isdigit():
+    if edition and edition[0].isdigit() and not edition.isdigit():  # «Revidert utgave» is printed as written
         number = re.match(r"\d+", edition)
         hint = f"edition = {{{number.group(0)}}}" if number else "edition = {2}"
         return f"«{entry.key}» har edition = {{{edition}}}; skriv bare tallet, {hint}: «utg.» legges til automatisk"

@@ -23,6 +23,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 # What an operating system or Office leaves beside the files (lower-case names).
 SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db", ".ds_store"}
 OFFICE_SUFFIXES = {".docx", ".doc", ".odt", ".rtf", ".pdf", ".pptx", ".ppt", ".xlsx", ".xls", ".pages", ".key", ".htm", ".html"}
+BACKUP_SUFFIXES = {".bak", ".orig", ".swp", ".tmp", ".old", ".rej"}
 PAGE_LIKE_SUFFIXES = {".md", ".markdown", ".mdown", ".txt"}
 SAVE_AS_UTF8 = (
     "lagre den på nytt som UTF-8: i Notisblokk «Lagre som» og Koding: UTF-8, i Word «Ren tekst» og Unicode (UTF-8); "
@@ -97,6 +98,8 @@ def stray_file_problem(docs_relative: str, docs_prefix: str = "docs/") -> Proble
         return None
     if name.lower() in SYSTEM_FILES or name.startswith("~$"):
         message = "filen lages av Windows, macOS eller Office og hører ikke hjemme i docs/; slett den"
+    elif name.endswith("~") or lower in BACKUP_SUFFIXES:
+        message = "filen er en reservekopi (fra en teksteditor eller en flettekonflikt) og ville blitt publisert; slett den"
     elif lower in PAGE_LIKE_SUFFIXES or stem.lower().endswith(PAGE_SUFFIX):
         page = posixpath.splitext(stem)[0] if stem.lower().endswith(PAGE_SUFFIX) else stem
         message = f"ser ut som en side med feil filendelse; en side må hete «….md» (små bokstaver): gi filen navnet «{page}.md»"

@@ -42,6 +42,10 @@ STYLE_RES = [
     (re.compile(r"@import\b", re.I), "«@import»"),
     (re.compile(r"\sstyle\s*=\s*[\"'][^\"']*url\(", re.I), "et stilattributt med «url(…)»"),
 ]
+BARE_URL_RE = re.compile(r"(?<![(<\[\"'=/\w.@-])(?:https?://|www\.)[^\s)>\]\"']+")
+LATEX_CITE_RE = re.compile(r"\\(?:cite|citep|citet|parencite|textcite)\*?(?:\[[^\]]*\])*\{([^}\n]*)\}")
+KEY_WITHOUT_AT_RE = re.compile(r"(?<![\]!\w])\[\s*([a-z0-9]+)\s*(?:[,;][^\]\n]*)?\](?![(:\[])")
+SPACE_AFTER_AT_RE = re.compile(r"\[[^\]\n]*?(?<![\w.])@\s+([a-z0-9]+)[^\]\n]*\]")
 BARE_KEY_RE = re.compile(r"(?<![\w@.\-/\[])-?@([a-z0-9]+)\b")
 KEY_LIKE_RE = re.compile(r"[a-z]+\d{4}[a-z]?")
 ODD_SPACES = "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000"
@@ -322,3 +326,23 @@ def markdown_in_html(blanked: str, first_line: int) -> list[Found]:
             if f"</{tag}" in inner.lower():
                 break
     return found
+
+
+def bare_urls(blanked: str, first_line: int) -> list[Found]:
+    """A web address written as plain text is shown as text, not as a link (GitHub links it,
+    Python-Markdown does not)."""
+    found = []
+    for number, line in _lines(blanked, first_line):
+        if REFERENCE_DEF_RE.match(line):
+            continue
+        found += [(number, m.group(0).rstrip(".,;:")) for m in BARE_URL_RE.finditer(line)]
+    return found
+
+
+def citations_written_otherwise(blanked: str, first_line: int, bib_keys: frozenset[str]) -> list[tuple[int, str, str]]:
+    """A known key in brackets without `@` (`[hansen2020]`), a space between `@` and the key,
+    or LaTeX's `\\cite{key}`: pandoc never sees a citation, and the reader sees the raw text."""
+    found = [(m, m.group(1)) for m in KEY_WITHOUT_AT_RE.finditer(blanked) if m.group(1) in bib_keys]
+    found += [(m, m.group(1)) for m in SPACE_AFTER_AT_RE.finditer(blanked)]
+    found += [(m, m.group(1).split(",")[0].strip() or "nøkkel") for m in LATEX_CITE_RE.finditer(blanked)]
+    return sorted((_line_at(blanked, m.start(), first_line), m.group(0), key) for m, key in found)

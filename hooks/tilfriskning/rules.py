@@ -302,6 +302,10 @@ MARKDOWN_RULES = {
         "underpunktet «{}» er rykket inn mindre enn fire mellomrom og havner i listen over; rykk inn "
         "underpunkter med fire mellomrom",
     ),
+    "adresse-som-tekst": (
+        markup.bare_urls,
+        "adressen «{}» står som vanlig tekst og blir ikke en lenke; skriv [tekst](https://…), eller sett adressen mellom < og >",
+    ),
     "uthevning": (
         markup.unclosed_emphasis,
         "«{}» åpner fet skrift som aldri lukkes, og stjernene vises som skrevet; sett «**» på begge sider av ordene",
@@ -420,7 +424,10 @@ def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
             rest = after.strip()
             if key is None or not rest:
                 continue
-            if not after.startswith(","):
+            if "@" in rest and not after.startswith(","):
+                between = rest.split("@")[0].strip(" -")
+                yield block.line, f"to verk i {block.raw} er skilt med «{between}»; skill dem med semikolon: [@a; @b]"
+            elif not after.startswith(","):
                 yield (
                     block.line,
                     (
@@ -451,9 +458,15 @@ def every_part_has_a_key(p: PageUnderCheck) -> Iterator[Finding]:
     """Every `;`-separated part of a citation names its work with `@`: pandoc prints a part
     without one as it stands, raw key and all."""
     for block in p.page.citation_blocks:
+        keys = [key for _, _, key, _ in citation_parts(block) if key]
         for number, part, key, _ in citation_parts(block):
             if key is None and not part:
                 yield block.line, f"siteringen {block.raw} har et tomt ledd (et «;» for mye); fjern det overflødige semikolonet"
+            elif key is None and LOCATOR_RE.match(part):
+                yield (
+                    block.line,
+                    f"i {block.raw} står sidetallet etter semikolon; skill nøkkel og sidetall med komma: [@{keys[0] if keys else 'nøkkel'}, {part}]",
+                )
             elif key is None:
                 fix = f"@{part}" if re.match(r"^[a-z0-9]+\b", part) else "… @nøkkel, s. 12"
                 yield block.line, (f"del {number} av siteringen {block.raw} («{part}») mangler @ foran nøkkelen; skriv «{fix}»")
@@ -461,7 +474,8 @@ def every_part_has_a_key(p: PageUnderCheck) -> Iterator[Finding]:
 
 @rule("bar-nokkel")
 def keys_stand_in_brackets(p: PageUnderCheck) -> Iterator[Finding]:
-    """A key is cited inside brackets, `[@key]` or `Name [-@key]`; a bare `@key` is shown as text."""
+    """A key is cited inside brackets, `[@key]` or `Name [-@key]`; a bare `@key`, a `[key]` without
+    `@`, `[@ key]` or LaTeX's cite command is shown as text."""
     for line, key in bare_keys(p.page.blanked, p.page.body_line, p.index.bib_keys):
         yield (
             line,
@@ -470,6 +484,8 @@ def keys_stand_in_brackets(p: PageUnderCheck) -> Iterator[Finding]:
                 "forfatteren står i setningen)"
             ),
         )
+    for line, written, key in markup.citations_written_otherwise(p.page.blanked, p.page.body_line, p.index.bib_keys):
+        yield line, f"«{written}» blir ikke en sitering og vises som tekst; skriv @ rett foran nøkkelen: [@{key}, s. 12]"
 
 
 @rule("dobbel-parentes")
@@ -756,7 +772,10 @@ def links_name_the_file(p: PageUnderCheck) -> Iterator[Finding]:
 def linked_files_exist(p: PageUnderCheck) -> Iterator[Finding]:
     """A link to another file (an image, a PDF) leads to a file in docs/."""
     for line, target in _links(p, "missing-file"):
-        yield line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"
+        if target.startswith("www.") or re.match(r"^[a-z0-9-]+\.(?:no|com|org|net|se|dk)(?:/|$)", target):
+            yield line, f"lenken «{target}» mangler https:// foran og blir en lenke til en fil i docs/; skriv https://{target}"
+        else:
+            yield line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"
 
 
 @rule("for-fa-lenker", kinds=CONTENT_TYPES)
@@ -938,8 +957,11 @@ def read_published(text: str) -> list[tuple[str, int]]:
 
 
 def _published_problem(path: str, line: int, pages: set[str], new_pages: set[str], list_name: str) -> Problem:
+    written_as = {page.lower(): page for page in pages}.get(path.replace("\\", "/").lower())
     if path.startswith("docs/") and path[5:] in pages:
         message = f"«{path}» står med «docs/» foran; skriv stien relativt til docs/: «{path[5:]}»"
+    elif written_as:
+        message = f"«{path}» er skrevet annerledes enn filen heter; skriv «{written_as}»"
     else:
         close = difflib.get_close_matches(path, sorted(new_pages), n=1, cutoff=0.4)  # renamed: a page not yet published
         message = (
@@ -1077,7 +1099,10 @@ class _RenderedText(HTMLParser):
 
 
 LEFTOVER_RES = [
-    (re.compile(r"\[-?@[\w-]+[^\]]*\]"), "en sitering som ikke ble gjort om («{}»); skriv den som [@nøkkel, s. 12]"),
+    (
+        re.compile(r"\[[^\]\n]*(?<![\w.])-?@\s*[\w-]+[^\]\n]*\]"),
+        "en sitering som ikke ble gjort om («{}»); skriv den som [@nøkkel, s. 12]",
+    ),
     (re.compile(r"\[\^[^\]\s]+\]"), "en fotnotemarkør uten forklaring («{}»); skriv forklaringen på en egen linje «[^…]: …»"),
     (re.compile(r"\[\[[^\]]+\]\]"), "«{}», som ikke er en lenke; skriv [lenketekst](side.md)"),
     (re.compile(r"\]\([^)\s]*\)"), "en lenke som ikke ble gjort om («{}»); sjekk hakeparentesene og parentesene rundt den"),

@@ -185,6 +185,10 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
         text = text[1:]
     if re.match(r"[ \t]*[—–][ \t]*\n", text):
         raise FrontMatterError(1, DASH_MESSAGE)
+    if not text.startswith("---") and text.lstrip().startswith("---"):
+        raise FrontMatterError(
+            1, "front matter må stå helt øverst i filen; slett de tomme linjene (eller mellomrommene) over «---»"
+        )
     if not text.startswith("---"):
         raise FrontMatterError(
             1,
