@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import BuildError
+from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import event_priority
 
 from glue.build import check_engine, docs_prefix, log, project_dir, shown_path, site, stop_build
@@ -146,6 +146,18 @@ def on_build_error(error):
     """An error no rule foresaw (a template, an extension) ends in one Norwegian line, not a traceback."""
     if isinstance(error, BuildError):
         return
+    if isinstance(error, Abort) and "strict mode" in str(error):
+        stop_build(
+            [
+                Problem(
+                    "bygget",
+                    None,
+                    "MkDocs stoppet det strenge bygget på en advarsel (linjen med WARNING over, på engelsk, sier hvilken "
+                    "fil og lenke det gjelder); rett lenken eller filnavnet den nevner",
+                    "advarsel",
+                )
+            ]
+        )
     where = f"{type(error).__module__}.{type(error).__name__}"
     stop_build(
         [

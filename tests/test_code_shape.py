@@ -79,6 +79,7 @@ def test_every_rule_id_is_explained_in_contributing():
         "oppsett",
         "forkortelse",
         "uventet",
+        "advarsel",
         "bib-navn",
         "visning",
     }

@@ -23,7 +23,7 @@ from .kinds import ascii_letters
 from .problems import Problem
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
-ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
+ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s})]*)", re.MULTILINE)
 NON_ENTRY_TYPES = {"comment", "preamble", "string"}
 METADATA_STATUSES = ("verified", "partial", "unverified")
 SOURCE_CHECKED = ("yes", "partly", "no")
@@ -145,6 +145,15 @@ def _unbalanced_entry(text: str) -> int | None:
 
 def _syntax_problem(filename: str, text: str, error: PybtexSyntaxError) -> Problem:
     line = getattr(error, "lineno", None) or 1
+    if getattr(error, "error_type", "") == "undefined string":
+        word = str(error).rsplit(": ", 1)[-1].strip()
+        return Problem(
+            filename,
+            line,
+            f"«{word}» står uten klammer, og BibTeX leser det som navnet på en forkortelse som ikke finnes; "
+            f"sett verdien i klammer: {{{word}}}",
+            "bib-syntaks",
+        )
     entry_line = _unbalanced_entry(text)
     if entry_line is None:
         starts = [h_line for _, _, h_line in _headers(text) if h_line <= line]

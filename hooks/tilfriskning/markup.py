@@ -295,15 +295,59 @@ def shallow_sublists(blanked: str, first_line: int) -> list[Found]:
 
 
 def unclosed_emphasis(blanked: str, first_line: int) -> list[Found]:
-    """A paragraph with an odd number of `**`: one of them is printed as written."""
+    """A paragraph with an odd number of `**` (or of `__` before a word): one of them is printed as written."""
     found = []
     for paragraph in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", blanked):
         text = paragraph.group(0)
         if text.lstrip().startswith(("|", "<", "*[")):
             continue
-        if text.count("**") % 2:
-            found.append((_line_at(blanked, paragraph.start() + text.rfind("**"), first_line), "**"))
+        for marker, pattern in (("**", r"\*\*"), ("__", r"(?<!\w)__|__(?!\w)")):
+            places = [m.start() for m in re.finditer(pattern, text)]
+            if len(places) % 2:
+                found.append((_line_at(blanked, paragraph.start() + places[-1], first_line), marker))
     return found
+
+
+def tables_without_separator(blanked: str, first_line: int) -> list[Found]:
+    """Rows of `| … |` with no `|---|` line under the first: Python-Markdown prints the pipes as text."""
+    lines = blanked.split("\n")
+    found = []
+    for n, line in enumerate(lines):
+        starts = line.strip().startswith("|") and (n == 0 or not lines[n - 1].strip().startswith("|"))
+        following = lines[n + 1].strip() if n + 1 < len(lines) else ""
+        if starts and following.startswith("|") and not re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", following):
+            found.append((first_line + n, line.strip()[:30]))
+    return found
+
+
+def citations_in_html_tags(blanked: str, first_line: int) -> list[Found]:
+    """A citation inside an HTML tag (`<span title="[@key]">`) is replaced there too, and breaks the tag."""
+    from .source import CITATION_BLOCK_RE
+
+    found = []
+    for match in CITATION_BLOCK_RE.finditer(blanked):
+        before = blanked[blanked.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if "@" in match.group(0) and re.search(r"<[a-zA-Z][^>]*$", before):
+            found.append((_line_at(blanked, match.start(), first_line), match.group(0)))
+    return found
+
+
+def link_targets_with_spaces(blanked: str, first_line: int) -> list[Found]:
+    """`[text](my file.md)`: a space in the address (not before a "title") breaks the link or the image."""
+    return [
+        (_line_at(blanked, m.start(), first_line), m.group(1))
+        for m in re.finditer(r"\]\(\s*<?([^)\s\"'<>]+[ \t]+[^)\s\"'(][^)\n]*?)>?\s*\)", blanked)
+    ]
+
+
+def unused_footnotes(blanked: str, first_line: int) -> list[Found]:
+    """A footnote `[^x]: …` that nothing in the text points to breaks the build's link check."""
+    used = set(FOOTNOTE_REF_RE.findall(blanked))
+    return [
+        (_line_at(blanked, m.start(), first_line), m.group(1))
+        for m in FOOTNOTE_DEF_RE.finditer(blanked)
+        if m.group(1) not in used
+    ]
 
 
 def markdown_in_html(blanked: str, first_line: int) -> list[Found]:

@@ -302,13 +302,32 @@ MARKDOWN_RULES = {
         "underpunktet «{}» er rykket inn mindre enn fire mellomrom og havner i listen over; rykk inn "
         "underpunkter med fire mellomrom",
     ),
+    "tabell": (
+        markup.tables_without_separator,
+        "tabellen som starter med «{}» mangler skillelinjen under overskriftsraden, og vises som tekst med "
+        "streker; sett en linje som «| --- | --- |» (én «---» per kolonne) under første rad",
+    ),
+    "sitering-i-html": (
+        markup.citations_in_html_tags,
+        "siteringen {} står inne i en HTML-tagg og ødelegger den; flytt den ut i teksten",
+    ),
+    "lenke-mellomrom": (
+        markup.link_targets_with_spaces,
+        "adressen «{}» har mellomrom, og da blir lenken eller bildet ødelagt; gi filen et navn uten mellomrom "
+        "(bruk bindestrek), eller skriv %20 for mellomrommet",
+    ),
+    "fotnote-ubrukt": (
+        markup.unused_footnotes,
+        "fotnoten [^{0}] har en forklaring, men ingen markør i teksten; sett [^{0}] der den hører hjemme, eller slett "
+        "forklaringen",
+    ),
     "adresse-som-tekst": (
         markup.bare_urls,
         "adressen «{}» står som vanlig tekst og blir ikke en lenke; skriv [tekst](https://…), eller sett adressen mellom < og >",
     ),
     "uthevning": (
         markup.unclosed_emphasis,
-        "«{}» åpner fet skrift som aldri lukkes, og stjernene vises som skrevet; sett «**» på begge sider av ordene",
+        "«{0}» åpner fet skrift som aldri lukkes, og tegnene vises som skrevet; sett «{0}» på begge sider av ordene",
     ),
 }
 for _rule_id, (_finder, _message) in MARKDOWN_RULES.items():
@@ -355,6 +374,21 @@ def no_typographic_quotes_around_values(p: PageUnderCheck) -> Iterator[Finding]:
                 front_matter_line(p.page, f"{key}:"),
                 f"«{key}» står i typografiske anførselstegn (“ ” fra Word), som blir en del av teksten; bruk rette "
                 f'anførselstegn: {key}: "…"',
+            )
+
+
+@rule("felt-markdown")
+def reader_fields_are_plain_text(p: PageUnderCheck) -> Iterator[Finding]:
+    """`title` and `description` are plain text: they are shown as written in search results,
+    link previews and the browser's tab, so Markdown or HTML there is printed as `**` or `<br>`."""
+    for key in ("title", "description"):
+        value = p.page.meta.get(key)
+        found = re.search(r"\*\*|__|(?<!\w)\*\S|\[[^\]]*\]\(|`|<[a-zA-Z/][^>]*>", value) if isinstance(value, str) else None
+        if found and not citation_blocks(value):
+            yield (
+                front_matter_line(p.page, f"{key}:"),
+                f"«{key}» har Markdown eller HTML («{found.group(0)}»), som vises som skrevet i søkeresultater og "
+                "forhåndsvisninger; skriv vanlig tekst",
             )
 
 
@@ -424,7 +458,16 @@ def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
             rest = after.strip()
             if key is None or not rest:
                 continue
-            if "@" in rest and not after.startswith(","):
+            if after[:1] not in ("", " ", ",", ";", "\t", "\u00a0") and not after[:1].isspace():
+                written = key + after.split(",")[0].split()[0]
+                yield (
+                    block.line,
+                    (
+                        f"nøkkelen «{written}» i {block.raw} har et tegn som ikke er lov i en nøkkel; skriv nøkkelen "
+                        "slik den står i bibliography.bib (bare a–z og sifre)"
+                    ),
+                )
+            elif "@" in rest and not after.startswith(","):
                 between = rest.split("@")[0].strip(" -")
                 yield block.line, f"to verk i {block.raw} er skilt med «{between}»; skill dem med semikolon: [@a; @b]"
             elif not after.startswith(","):

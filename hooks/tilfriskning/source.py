@@ -19,7 +19,7 @@ import yaml
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_RE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+HEADING_RE = re.compile(r"^(#{1,6})(?!#)[ \t]*(\S.*?)[ \t]*#*[ \t]*$")  # Python-Markdown needs no space
 ATTR_LIST_RE = re.compile(r"\s*\{\s*[#.:][^}]*\}\s*$")
 INLINE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)")
 REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
