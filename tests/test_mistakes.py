@@ -4,7 +4,7 @@ with its one Norwegian line, no traceback and no changed source; fine input buil
 Most cases run in process, through the functions hooks/validation.py calls, in the same
 stages: a few seconds for the whole corpus. The cases marked `"build": true` also run through
 a real build, one per stage of the build, to prove each is wired in; the fine cases are
-applied together to one fixture site and built once.
+applied together to one fixture site and built once. The builds run two at a time.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ CASES = cases()
 MISTAKES = [c for c in CASES if c.expected.get("status") == 1 and c.expected.get("stage") != "rendered"]
 FINE = [c for c in CASES if c.expected.get("status") == 0]
 AT_BUILD = [c for c in CASES if c.expected.get("build")]
+FINE_BUILD = "i-orden (alle sammen)"
 CLASSES = {
     "koding": 6,
     "front-matter": 14,
@@ -101,12 +103,29 @@ def _build_like_make(project: Path) -> subprocess.CompletedProcess:
     return precheck if precheck.returncode else build(project)
 
 
+@pytest.fixture(scope="module")
+def real_builds(tmp_path_factory) -> dict:
+    """Every build-level case, and the fine cases applied together, built two at a time (one per
+    core): name -> (project, result, digest before)."""
+    jobs = {}
+    for case in AT_BUILD:
+        project = make_project(tmp_path_factory.mktemp("build") / "project")
+        apply(project, case.mutation)
+        jobs[case.name] = project
+    fine = make_project(tmp_path_factory.mktemp("fine") / "project")
+    # whole-file re-encodings last, so the other changes find their text
+    for case in sorted(FINE, key=lambda c: ("encoding" in str(c.mutation) or "newline" in str(c.mutation), c.name)):
+        apply(fine, case.mutation)
+    jobs[FINE_BUILD] = fine
+    before = {name: digest(project) for name, project in jobs.items()}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(jobs, pool.map(_build_like_make, jobs.values())))
+    return {name: (jobs[name], results[name], before[name]) for name in jobs}
+
+
 @pytest.mark.parametrize("case", AT_BUILD, ids=_name)
-def test_mistake_stops_the_real_build(case: Case, tmp_path):
-    project = make_project(tmp_path / "project")
-    apply(project, case.mutation)
-    before = digest(project)
-    result = _build_like_make(project)
+def test_mistake_stops_the_real_build(case: Case, real_builds):
+    project, result, before = real_builds[case.name]
     output = result.stdout + result.stderr
     errors = [line.split("-  ", 1)[1] for line in result.stderr.splitlines() if line.startswith("ERROR")]
     assert result.returncode != 0 and "Traceback" not in output, output
@@ -114,12 +133,8 @@ def test_mistake_stops_the_real_build(case: Case, tmp_path):
     assert digest(project) == before, "the build changed a source file"
 
 
-def test_fine_input_builds_and_renders_right(tmp_path):
-    project = make_project(tmp_path / "project")
-    # whole-file re-encodings last, so the other changes find their text
-    for case in sorted(FINE, key=lambda c: ("encoding" in str(c.mutation) or "newline" in str(c.mutation), c.name)):
-        apply(project, case.mutation)
-    result = build(project)
+def test_fine_input_builds_and_renders_right(real_builds):
+    project, result, _ = real_builds[FINE_BUILD]
     assert result.returncode == 0, result.stderr
     site = project / "site"
     for case in FINE:
