@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from tilfriskning.problems import Problem
+from tilfriskning.rules import strings_in
 from tilfriskning.source import FrontMatterError, front_matter_line, parse_page
 
 DICTIONARY = "nb_NO"
@@ -39,22 +40,12 @@ def _without_skipped(line: str) -> str:
     return line
 
 
-def _field_texts(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [text for item in value for text in _field_texts(item)]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _field_texts(item)]
-    return []
-
-
 def front_matter_prose(page) -> list[tuple[int, str]]:
     """(file line, text) of the front-matter fields readers see: the title, the description
     (search results, link previews) and the points of Kort fortalt and Til samtalen."""
     lines = []
     for field in READER_FIELDS:
-        for text in _field_texts(page.meta.get(field)):
+        for _, text in strings_in(page.meta.get(field), [field]):
             words = WORD_RE.findall(text)
             needle = " ".join(text.split()[:3]) if words else ""
             line = front_matter_line(page, needle) if needle else 1

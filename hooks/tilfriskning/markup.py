@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .source import EXTERNAL_RE, CitationBlock
+from .source import EXTERNAL_RE, CitationBlock, _line_at
 
 Found = tuple[int, str]
 
@@ -55,10 +55,6 @@ MARKDOWN_SYNTAX_RE = re.compile(r"\*\*\S|__\S|(?<!!)\[[^\]\n]+\]\([^)\n]+\)|!\[|
 
 def _lines(blanked: str, first_line: int) -> Iterator[tuple[int, str]]:
     return enumerate(blanked.split("\n"), start=first_line)
-
-
-def _line_at(blanked: str, index: int, first_line: int) -> int:
-    return first_line + blanked.count("\n", 0, index)
 
 
 def _indent(line: str) -> int:
@@ -135,14 +131,16 @@ def unclosed_comments(blanked: str, first_line: int) -> list[Found]:
     return [(_line_at(blanked, m.start(), first_line), "<!--") for m in re.finditer("<!--", blanked)]
 
 
+def _footnotes_without(blanked: str, first_line: int, pattern: re.Pattern, partner: re.Pattern) -> list[Found]:
+    partners = set(partner.findall(blanked))
+    return [
+        (_line_at(blanked, m.start(), first_line), m.group(1)) for m in pattern.finditer(blanked) if m.group(1) not in partners
+    ]
+
+
 def missing_footnotes(blanked: str, first_line: int) -> list[Found]:
     """A footnote marker `[^x]` without its definition `[^x]: …` is printed as written."""
-    defined = set(FOOTNOTE_DEF_RE.findall(blanked))
-    return [
-        (_line_at(blanked, m.start(), first_line), m.group(1))
-        for m in FOOTNOTE_REF_RE.finditer(blanked)
-        if m.group(1) not in defined
-    ]
+    return _footnotes_without(blanked, first_line, FOOTNOTE_REF_RE, FOOTNOTE_DEF_RE)
 
 
 def wiki_links(blanked: str, first_line: int) -> list[Found]:
@@ -342,12 +340,7 @@ def link_targets_with_spaces(blanked: str, first_line: int) -> list[Found]:
 
 def unused_footnotes(blanked: str, first_line: int) -> list[Found]:
     """A footnote `[^x]: …` that nothing in the text points to breaks the build's link check."""
-    used = set(FOOTNOTE_REF_RE.findall(blanked))
-    return [
-        (_line_at(blanked, m.start(), first_line), m.group(1))
-        for m in FOOTNOTE_DEF_RE.finditer(blanked)
-        if m.group(1) not in used
-    ]
+    return _footnotes_without(blanked, first_line, FOOTNOTE_DEF_RE, FOOTNOTE_REF_RE)
 
 
 def markdown_in_html(blanked: str, first_line: int) -> list[Found]:

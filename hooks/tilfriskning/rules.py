@@ -557,15 +557,16 @@ def no_citation_in_heading(p: PageUnderCheck) -> Iterator[Finding]:
 FIELDS_THAT_CITE = {"kort_fortalt", "til_samtalen"}
 
 
-def _strings(value, path: list[str]) -> Iterator[tuple[list[str], str]]:
+def strings_in(value, path: list[str]) -> Iterator[tuple[list[str], str]]:
+    """Every text in a front-matter value (lists and nested fields included), with its field path."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, inner in value.items():
-            yield from _strings(inner, [*path, str(key)])
+            yield from strings_in(inner, [*path, str(key)])
     elif isinstance(value, list):
         for inner in value:
-            yield from _strings(inner, path)
+            yield from strings_in(inner, path)
 
 
 @rule("sitering-i-felt")
@@ -575,7 +576,7 @@ def citations_only_in_summary_fields(p: PageUnderCheck) -> Iterator[Finding]:
     for key, value in p.page.meta.items():
         if key in FIELDS_THAT_CITE:
             continue
-        for path, text in _strings(value, [str(key)]):
+        for path, text in strings_in(value, [str(key)]):
             if citation_blocks(text) or bare_keys(text, 1, p.index.bib_keys):
                 yield (
                     field_line("---\n" + p.page.front_matter, path),
