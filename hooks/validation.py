@@ -41,29 +41,29 @@ CHECKED = "tf_checked"  # page.meta mark that overrides/main.html requires
 SNIPPETS = "pymdownx.snippets"
 
 
-def _inputs(config) -> list[TextFile]:
-    """The files beside the pages that editors change: mkdocs.yml, the abbreviations, the published list."""
+def _text_file(config, path: Path) -> TextFile:
+    return TextFile(path, shown_path(config, path))
+
+
+def _before_the_bib(config):
+    """mkdocs.yml as we read it, the files pymdownx.snippets appends to every page (the
+    abbreviations) and the list of published addresses: readable, without a conflict, each
+    abbreviation line well formed. Returns mkdocs.yml read with its lines, and the problems."""
     root = project_dir(config)
-    appended = config.mdx_configs.get(SNIPPETS, {}).get("auto_append", [])
-    paths = [Path(config.config_file_path), *(root / name for name in appended), root / PUBLISHED_LIST]
-    return [TextFile(path, shown_path(config, path)) for path in paths if path.is_file()]
+    config_file, problems = read_config(Path(config.config_file_path), shown_path(config, Path(config.config_file_path)))
+    appended = [_text_file(config, root / name) for name in config.mdx_configs.get(SNIPPETS, {}).get("auto_append", [])]
+    published = [_text_file(config, root / PUBLISHED_LIST)]
+    texts, read_problems = check_input_files([f for f in appended + published if f.path.is_file()])
+    problems = problems or read_problems
+    return config_file, problems or [
+        p for f in appended if f.shown in texts for p in check_abbreviations(texts[f.shown], f.shown)
+    ]
 
 
 @event_priority(100)  # before mkdocs-bibtex and the citation hook look at the .bib
 def on_config(config):
     check_engine()
-    files = _inputs(config)
-    texts, problems = check_input_files(files)
-    if not problems:
-        appended = set(config.mdx_configs.get(SNIPPETS, {}).get("auto_append", []))
-        problems = [
-            p
-            for f in files
-            if f.path.name in {Path(a).name for a in appended}
-            for p in check_abbreviations(texts[f.shown], f.shown)
-        ]
-    config_file, config_problems = read_config(Path(config.config_file_path), shown_path(config, Path(config.config_file_path)))
-    problems = problems or config_problems
+    config_file, problems = _before_the_bib(config)
     if problems:
         stop_build(problems)
     facts = site(config)
@@ -95,7 +95,7 @@ def on_files(files, config):
     if problems:
         stop_build(problems)
     facts = site(config, files)
-    pages = {f.src_uri: texts[f.src_uri] for f in files.documentation_pages()}
+    pages = {f.src_uri: texts[f.src_uri] if f.src_uri in texts else f.content_string for f in files.documentation_pages()}
     others = frozenset(f.src_uri for f in files if not f.is_documentation_page())
     index = site_index(pages, others, frozenset(facts.bibliography.entries), facts.today, tuple(config.theme.dirs))
     config_file = facts.config_file

@@ -114,7 +114,7 @@ def check_sources(project: Path, today=None) -> list[Problem]:
     config, problems = read_config(project / "mkdocs.yml")  # make build's precheck, then on_config
     if problems:
         return problems
-    inputs = [TextFile(project / name, name) for name in ["mkdocs.yml", *config.auto_append, "publiserte-adresser.txt"]]
+    inputs = [TextFile(project / name, name) for name in [*config.auto_append, "publiserte-adresser.txt"]]
     texts, problems = check_input_files([f for f in inputs if f.path.is_file()])
     problems = problems or [p for name in config.auto_append for p in check_abbreviations(texts[name], name)]
     if problems:
