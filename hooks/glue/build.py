@@ -21,7 +21,8 @@ from mkdocs.exceptions import PluginError
 from glue import bibtex
 from tilfriskning.bib import check_bibliography
 from tilfriskning.gitdates import head_commit, last_changed
-from tilfriskning.problems import Problem
+from tilfriskning.inputs import TextFile, check_input_files
+from tilfriskning.problems import Problem, problem_order
 from tilfriskning.site import Site
 from tilfriskning.source import FrontMatterError, SourcePage, parse_page
 
@@ -51,11 +52,20 @@ def shown_path(config, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+class ContentProblems(PluginError):
+    """The build stopped on mistakes in the sources; `lines` are the lines it printed."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__(f"Bygget stoppet: {len(lines)} feil i innholdet (se linjene over). Rett dem og bygg på nytt.")
+        self.lines = lines
+
+
 def stop_build(problems: list[Problem]) -> None:
     """Print each problem on its own line and stop the build without a traceback."""
-    for problem in sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)):
-        log.error(str(problem))
-    raise PluginError(f"Bygget stoppet: {len(set(problems))} feil i innholdet (se linjene over). Rett dem og bygg på nytt.")
+    lines = [str(p) for p in sorted(set(problems), key=problem_order)]
+    for line in lines:
+        log.error(line)
+    raise ContentProblems(lines)
 
 
 def check_engine() -> None:
@@ -94,7 +104,10 @@ def _start(config) -> Site:
     shown = shown_path(config, path)
     if not path.is_file():
         stop_build([Problem(shown, None, "fant ikke bibliografien; sjekk bib_file i mkdocs.yml", "bib-fil")])
-    bibliography, problems = check_bibliography(path.read_text(encoding="utf-8"), shown)
+    texts, problems = check_input_files([TextFile(path, shown)])
+    if problems:
+        stop_build(problems)
+    bibliography, problems = check_bibliography(texts[shown], shown)
     if problems:
         stop_build(problems)
     return Site(

@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pybtex.database import BibliographyData, BibliographyDataError, parse_string
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import BibliographyData, BibliographyDataError, Person
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from .kinds import ascii_letters
 from .problems import Problem
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
-ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s]*)", re.MULTILINE)
+ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s})]*)", re.MULTILINE)
 NON_ENTRY_TYPES = {"comment", "preamble", "string"}
 METADATA_STATUSES = ("verified", "partial", "unverified")
 SOURCE_CHECKED = ("yes", "partly", "no")
@@ -142,6 +145,15 @@ def _unbalanced_entry(text: str) -> int | None:
 
 def _syntax_problem(filename: str, text: str, error: PybtexSyntaxError) -> Problem:
     line = getattr(error, "lineno", None) or 1
+    if getattr(error, "error_type", "") == "undefined string":
+        word = str(error).rsplit(": ", 1)[-1].strip()
+        return Problem(
+            filename,
+            line,
+            f"«{word}» står uten klammer, og BibTeX leser det som navnet på en forkortelse som ikke finnes; "
+            f"sett verdien i klammer: {{{word}}}",
+            "bib-syntaks",
+        )
     entry_line = _unbalanced_entry(text)
     if entry_line is None:
         starts = [h_line for _, _, h_line in _headers(text) if h_line <= line]
@@ -207,9 +219,10 @@ def _header_problems(text: str, filename: str, headers: list[tuple[str, str, int
 
 
 def _parse(text: str, filename: str, headers: list[tuple[str, str, int]]) -> tuple[BibliographyData | None, list[Problem]]:
-    """pybtex's parse, its tracebacks told as one Norwegian line."""
+    """pybtex's parse, its tracebacks told as one Norwegian line. Names are read after they
+    are checked (`name_problems`): pybtex stops with a traceback at a name it can't read."""
     try:
-        return parse_string(text, "bibtex"), []
+        data = Parser(person_fields=()).parse_string(text)
     except PybtexSyntaxError as error:
         return None, [_syntax_problem(filename, text, error)]
     except BibliographyDataError as error:
@@ -221,6 +234,72 @@ def _parse(text: str, filename: str, headers: list[tuple[str, str, int]]) -> tup
                 Problem(filename, line, f"«{key}» har feltet «{field_name}» to ganger; slå dem sammen til ett", "bib-dublettfelt")
             ]
         return None, [Problem(filename, None, f"BibTeX-feil: {error}", "bib-feil")]
+    except PybtexError as error:
+        return None, [Problem(filename, None, f"BibTeX-feil: {error}; se på oppføringen meldingen nevner", "bib-feil")]
+    line_of_key = {key: line for _, key, line in headers}
+    problems = [
+        Problem(filename, line_of_key.get(key, 1), message, "bib-navn")
+        for key, entry in data.entries.items()
+        for role in PERSON_ROLES
+        if role in entry.fields and (message := name_problem(key, role, entry.fields[role]))
+    ]
+    if problems:
+        return None, problems
+    for entry in data.entries.values():
+        for role in PERSON_ROLES:
+            if role in entry.fields:
+                for name in split_name_list(entry.fields.pop(role)):
+                    entry.add_person(Person(name), role)
+    return data, []
+
+
+PERSON_ROLES = ("author", "editor")
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _top_level(value: str) -> str:
+    """The value with everything inside braces blanked: what BibTeX reads as name syntax."""
+    depth, out = 0, []
+    for char in value:
+        depth += char == "{"
+        out.append(char if depth == 0 or char in "{}" else " ")
+        depth -= char == "}" and depth > 0
+    return "".join(out)
+
+
+def name_problem(key: str, role: str, value: str) -> str | None:
+    """What makes a list of names print garbled: `&`, a stray `and`, an APA-style list, or an
+    organisation's name in single braces (its last word would become a surname)."""
+    top = _top_level(value)
+    field = f"{role} i «{key}»"
+    role_word = re.search(r"\((?:red|reds|eds?|hrsg|utg)\.?\)", top, re.I)
+    if role_word:
+        return f"{field} har «{role_word.group(0)}» etter et navn; fjern det: stilen skriver «(Red.)» selv for editor"
+    if re.search(r",\s*(?<!\\)&", top) or any(name.count(",") > 2 for name in split_name_list(top)):
+        return (
+            f"{field} ser ut som en navneliste i APA-form («{value}»); skriv hvert navn som «Etternavn, Fornavn» "
+            "og skill navnene med « and »"
+        )
+    if re.search(r"(?<!\\)&", top):
+        return f"{field} skiller navnene med «&»; skill dem med « and »: {role} = {{Etternavn, Fornavn and Etternavn, Fornavn}}"
+    words = [word.lower() == "and" for word in top.split()]
+    if words[:1] == [True] or words[-1:] == [True] or any(a and b for a, b in zip(words, words[1:])):
+        return f"{field} har et «and» for mye (først, sist eller to etter hverandre); fjern det"
+    names = split_name_list(value)
+    for name, plain in zip(names, split_name_list(top)):
+        commas = plain.count(",")
+        middle = plain.split(",")[1].strip().lower() if commas == 2 else ""
+        if commas == 2 and middle not in SUFFIXES:
+            return (
+                f"{field} ser ut som en navneliste i APA-form («{name}»); skriv hvert navn som «Etternavn, Fornavn» "
+                "og skill navnene med « and »"
+            )
+        if not commas and len(plain.split()) > 1 and not re.fullmatch(r"\s*\{.*\}\s*", name):
+            return (
+                f"«{name}» i {field} blir lest som fornavn og etternavn; skriv «Etternavn, Fornavn», eller sett navnet "
+                f"på en organisasjon i doble klammer: {role} = {{{{{name}}}}}"
+            )
+    return None
 
 
 # Rules for one parsed entry: (rule id, function returning the Norwegian message or None).
@@ -264,11 +343,115 @@ def _verified_complete(entry: Entry) -> str | None:
     )
 
 
+def _year(entry: Entry) -> str | None:
+    """`year` is four digits (an undated work has none: the style writes «u.å.»; the letter of
+    2007a/2007b is added by the style), and `date` is written ÅÅÅÅ, ÅÅÅÅ-MM or ÅÅÅÅ-MM-DD."""
+    year, date = entry.fields.get("year", "").strip(), entry.fields.get("date", "").strip()
+    if year and not re.fullmatch(r"\d{4}", year):
+        if re.fullmatch(r"\d{4}[a-z]", year):
+            return (
+                f"«{entry.key}» har year = {{{year}}}; skriv bare årstallet, year = {{{year[:4]}}}: bokstaven legges "
+                "til automatisk når to verk har samme forfatter og år"
+            )
+        if re.fullmatch(r"(?i)u\.?\s*å\.?|n\.?\s*d\.?|udatert|ukjent", year):
+            return (
+                f"«{entry.key}» har year = {{{year}}}; fjern feltet year når verket ikke har årstall: stilen skriver «u.å.» selv"
+            )
+        return f"«{entry.key}» har year = {{{year}}}; skriv et årstall med fire sifre, f.eks. year = {{2016}}"
+    if date and not all(_iso_date(part) for part in date.split("/") if part not in ("", "..")):
+        return f"«{entry.key}» har date = {{{date}}}; skriv datoen som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ), f.eks. date = {{2021-09-08}}"
+    return None
+
+
+def _iso_date(text: str) -> bool:
+    import datetime as dt
+
+    if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
+        return True
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _doi(entry: Entry) -> str | None:
+    """`doi` is the DOI itself (`10.1037/…`): the style puts https://doi.org/ in front."""
+    doi = entry.fields.get("doi", "").strip()
+    if doi and not doi.startswith("10."):
+        bare = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I)
+        return f"«{entry.key}» har doi = {{{doi}}}; skriv bare selve DOI-en, doi = {{{bare}}}: «https://doi.org/» legges til automatisk"
+    return None
+
+
+def _url(entry: Entry) -> str | None:
+    """`url` is a whole web address: https:// (or http://) first, no spaces."""
+    url = entry.fields.get("url", "").strip()
+    if not url:
+        return None
+    if re.search(r"\s", url):
+        return f"«{entry.key}» har mellomrom i url; fjern mellomrommet (står det et mellomrom i selve adressen, skriv %20)"
+    if not re.match(r"https?://[^/]", url):
+        return f"«{entry.key}» har url = {{{url}}}; skriv hele adressen med https:// foran, slik den står i nettleseren"
+    return None
+
+
+LOCAL_PATH_RE = re.compile(r"(?i)^(?:[a-z]:[\\/]|file:|/(?:home|users|mnt|private|var)/)|[\\/](?:users|home)[\\/]")
+
+
+def _local_file(entry: Entry) -> str | None:
+    """No field holds a path on the editor's machine (Zotero's `file`): the .bib is published
+    as it is, on Litteratur, in the print view and as a download."""
+    leaking = [name for name, value in entry.fields.items() if name == "file" or LOCAL_PATH_RE.search(value.strip())]
+    if not leaking:
+        return None
+    if leaking[0] == "file":
+        return (
+            f"«{entry.key}» har feltet «file» med en sti på din maskin (Zotero legger den inn), og bibliografien "
+            "publiseres som den er; slett feltet (i Zotero: ikke kryss av for «Export Files» når du eksporterer)"
+        )
+    return (
+        f"«{entry.key}» har en sti på din maskin i feltet «{leaking[0]}», og bibliografien publiseres som den er; "
+        "slett stien (lenk heller til verket med url eller doi)"
+    )
+
+
+TEXT_FIELDS_WITHOUT_PERCENT = ("url", "doi", "file", "urldate", "source_note")
+
+
+def _percent(entry: Entry) -> str | None:
+    """A `%` in a field is written `\\%`: pandoc reads `%` as the start of a comment and cuts the rest."""
+    for name, value in entry.fields.items():
+        if name not in TEXT_FIELDS_WITHOUT_PERCENT and re.search(r"(?<!\\)%", value):
+            return f"«%» i feltet {name} i «{entry.key}» kutter resten av teksten (BibTeX leser % som en kommentar); skriv «\\%»"
+    return None
+
+
+def _pages_and_edition(entry: Entry) -> str | None:
+    """`pages` holds only the numbers (`45--67`) and `edition` only the number (`4`): the style
+    writes «s.» and «utg.» itself."""
+    pages, edition = entry.fields.get("pages", "").strip(), entry.fields.get("edition", "").strip()
+    if pages and re.match(r"(?i)^(?:s|ss|p|pp|side|sider|sidene)\.?\s*\d", pages):
+        numbers = re.sub(r"^\D+", "", pages)
+        return f"«{entry.key}» har pages = {{{pages}}}; skriv bare sidetallene, pages = {{{numbers}}}: «s.» legges til automatisk"
+    if edition and edition[0].isdigit() and not edition.isdigit():  # «Revidert utgave» is printed as written
+        number = re.match(r"\d+", edition)
+        hint = f"edition = {{{number.group(0)}}}" if number else "edition = {2}"
+        return f"«{entry.key}» har edition = {{{edition}}}; skriv bare tallet, {hint}: «utg.» legges til automatisk"
+    return None
+
+
 ENTRY_RULES = (
     ("bib-status", _metadata_status),
     ("bib-kontroll", _source_checked),
     ("bib-lest", _source_note),
     ("bib-verifisert", _verified_complete),
+    ("bib-ar", _year),
+    ("bib-doi", _doi),
+    ("bib-url", _url),
+    ("bib-lokal-fil", _local_file),
+    ("bib-prosent", _percent),
+    ("bib-tall", _pages_and_edition),
 )
 
 

@@ -86,6 +86,8 @@ def _type(error, meta, name, top):
     value, wanted = error.instance, error.validator_value
     wanted = " eller ".join(TYPE_NAMES_NB.get(w, w) for w in (wanted if isinstance(wanted, list) else [wanted]))
     hint = "; sett verdien i anførselstegn" if isinstance(value, bool) or not isinstance(value, (str, list, dict)) else ""
+    if isinstance(value, dict) and "tekst" in wanted:
+        hint = " (et kolon med mellomrom etter gjør teksten til «navn: verdi»); sett hele verdien i anførselstegn"
     return top, "felttype", f"«{name}» skal være {wanted}, men er {_kind(value)}{hint}"
 
 

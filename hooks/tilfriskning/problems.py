@@ -21,3 +21,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}" + (f" [{self.rule}]" if self.rule else "")
+
+
+def problem_order(problem: Problem) -> tuple:
+    """The order the build prints problems in: by file, then by line; within a file, the
+    problems on a line before those about the whole file (which are often their consequence)."""
+    return (problem.file, problem.line is None, problem.line or 0, problem.message)

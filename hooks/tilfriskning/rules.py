@@ -16,13 +16,19 @@ import difflib
 import posixpath
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+from pathlib import Path
 
-from .front_matter_check import check_front_matter
+from . import markup
+from .config_file import Located
+from .front_matter_check import check_front_matter, field_line
 from .kinds import CONTENT_TYPES, GENERATED_SECTIONS, KINDS, SYMMETRIC, PageKind, ascii_letters
+from .markup import bare_keys, citation_parts, in_parentheses
 from .problems import Problem
 from .slugs import slugify
 from .source import (
+    CITATION_BLOCK_RE,
     EXTERNAL_RE,
     FrontMatterError,
     SourcePage,
@@ -59,6 +65,7 @@ class SiteIndex:
     files: frozenset[str] = field(default_factory=frozenset)
     bib_keys: frozenset[str] = field(default_factory=frozenset)
     today: dt.date | None = None  # the build date: `faglig_vurdert` can't lie after it
+    theme_dirs: tuple[str, ...] = ()  # where `template:` and `icon:` are looked up
 
 
 @dataclass(frozen=True)
@@ -214,6 +221,200 @@ def no_bibliography_command(p: PageUnderCheck) -> Iterator[Finding]:
             yield line, f"«{command}» trengs ikke: kildelisten lages automatisk; fjern den"
 
 
+# ---- Markdown that would render other than meant ------------------------------------------------
+
+
+def _found(finder, message: str):
+    """A rule that reports each place `finder` finds, with `message` (formatted with what was found)."""
+
+    def check(p: PageUnderCheck) -> Iterator[Finding]:
+        for line, what in finder(p.page.blanked, p.page.body_line):
+            yield line, message.format(what)
+
+    check.__doc__ = finder.__doc__
+    return check
+
+
+MARKDOWN_RULES = {
+    "kodeblokk": (
+        markup.indented_code,
+        "linjen «{}» er rykket inn med fire mellomrom (eller en tabulator) etter en tom linje og vises som kode, "
+        "ikke som tekst; fjern innrykket (skal den vises som kode, sett den mellom to linjer med ```)",
+    ),
+    "understreket-overskrift": (
+        markup.setext_headings,
+        "linjen under «{}» er bare streker, og da blir teksten en overskrift; sett en tom linje mellom dem "
+        "(en skillelinje), eller skriv overskriften som «## …»",
+    ),
+    "boks-innrykk": (
+        markup.admonitions_without_body,
+        "boksen «{}» blir tom fordi teksten under ikke er rykket inn; rykk inn teksten i boksen med fire mellomrom",
+    ),
+    "html-tagg": (
+        markup.unbalanced_tags,
+        "«{}>» har ingen partner; hver HTML-tagg som åpnes må lukkes (f.eks. «<div>» med «</div>»), ellers "
+        "forsvinner eller forskyves resten av siden",
+    ),
+    "html-markdown": (
+        markup.markdown_in_html,
+        "Markdown inne i «{0}» blir ikke lest og vises som skrevet (stjerner, lenker, lister); skriv "
+        "«markdown» i taggen, f.eks. «<div markdown>», og sett en tom linje før og etter innholdet",
+    ),
+    "html-kommentar": (
+        markup.unclosed_comments,
+        "kommentaren som starter med «{}» lukkes aldri, og resten av siden forsvinner; avslutt den med «-->»",
+    ),
+    "fotnote": (
+        markup.missing_footnotes,
+        "fotnoten [^{0}] har ingen forklaring og vises som «[^{0}]»; skriv «[^{0}]: …» på en egen linje, eller fjern markøren",
+    ),
+    "wikilenke": (
+        markup.wiki_links,
+        "«{}» er ikke en lenke her og vises som skrevet; skriv [lenketekst](../mappe/side.md)",
+    ),
+    "referanselenke": (
+        markup.undefined_reference_links,
+        "lenken «{}» har ingen definisjon «[navn]: adresse» på siden og vises som skrevet; skriv [tekst](adresse)",
+    ),
+    "tom-lenke": (
+        markup.empty_links,
+        "lenken «{}» mangler adresse eller lenketekst; skriv [tekst](adresse), med tekst leseren kan klikke på",
+    ),
+    "html-lenke": (
+        markup.raw_html_links,
+        "HTML-lenken til «{0}» blir ikke gjort om til nettstedets adresser og blir ødelagt; skriv den som Markdown: [tekst]({0})",
+    ),
+    "stilark": (
+        markup.styles,
+        "{} på en side er ikke tillatt (et stilark kan hente filer fra andre verter og endrer hele siden); fjern det",
+    ),
+    "hardt-mellomrom": (
+        markup.hard_space_indents,
+        "linjen «{}» er rykket inn med hardt mellomrom (kopiert fra Word eller en nettside) og blir ikke et "
+        "listepunkt eller innrykk; slett innrykket og skriv det med vanlige mellomrom",
+    ),
+    "liste-tom-linje": (
+        markup.lists_without_blank_line,
+        "listen som starter med «{}» står rett under et avsnitt og blir slått sammen med det; sett en tom linje før listen",
+    ),
+    "liste-innrykk": (
+        markup.shallow_sublists,
+        "underpunktet «{}» er rykket inn mindre enn fire mellomrom og havner i listen over; rykk inn "
+        "underpunkter med fire mellomrom",
+    ),
+    "tabell": (
+        markup.tables_without_separator,
+        "tabellen som starter med «{}» mangler skillelinjen under overskriftsraden, og vises som tekst med "
+        "streker; sett en linje som «| --- | --- |» (én «---» per kolonne) under første rad",
+    ),
+    "sitering-i-html": (
+        markup.citations_in_html_tags,
+        "siteringen {} står inne i en HTML-tagg og ødelegger den; flytt den ut i teksten",
+    ),
+    "lenke-mellomrom": (
+        markup.link_targets_with_spaces,
+        "adressen «{}» har mellomrom, og da blir lenken eller bildet ødelagt; gi filen et navn uten mellomrom "
+        "(bruk bindestrek), eller skriv %20 for mellomrommet",
+    ),
+    "fotnote-ubrukt": (
+        markup.unused_footnotes,
+        "fotnoten [^{0}] har en forklaring, men ingen markør i teksten; sett [^{0}] der den hører hjemme, eller slett "
+        "forklaringen",
+    ),
+    "adresse-som-tekst": (
+        markup.bare_urls,
+        "adressen «{}» står som vanlig tekst og blir ikke en lenke; skriv [tekst](https://…), eller sett adressen mellom < og >",
+    ),
+    "uthevning": (
+        markup.unclosed_emphasis,
+        "«{0}» åpner fet skrift som aldri lukkes, og tegnene vises som skrevet; sett «{0}» på begge sider av ordene",
+    ),
+}
+for _rule_id, (_finder, _message) in MARKDOWN_RULES.items():
+    rule(_rule_id)(_found(_finder, _message))
+
+
+@rule("alt-tekst")
+def images_are_described_and_local(p: PageUnderCheck) -> Iterator[Finding]:
+    """Every image has an alternative text (WCAG 1.1.1), comes from docs/ (no request to another
+    host when a page is shown) and is written as Markdown (MkDocs does not rewrite raw HTML)."""
+    for line, source, alt, raw_html in markup.images(p.page.blanked, p.page.body_line):
+        if EXTERNAL_RE.match(source) or source.startswith("//"):
+            yield (
+                line,
+                (
+                    f"bildet «{source}» hentes fra en annen vert, som da ser hvem som leser siden; last ned bildet, "
+                    "legg det i docs/ og lenk til filen der"
+                ),
+            )
+        elif raw_html:
+            yield (
+                line,
+                (
+                    f"HTML-bildet «{source}» blir ikke gjort om til nettstedets adresser og vises ikke; skriv det som "
+                    f"Markdown: ![Beskrivelse av bildet]({source})"
+                ),
+            )
+        elif not (alt or "").strip():
+            yield line, f"bildet «{source}» mangler alternativ tekst; skriv hva bildet viser: ![Beskrivelse]({source})"
+
+
+def _wrapped_in_typographic_quotes(value) -> bool:
+    text = value.strip() if isinstance(value, str) else ""
+    return len(text) > 1 and text[0] in "“”„" and text[-1] in "“”"
+
+
+@rule("anforselstegn")
+def no_typographic_quotes_around_values(p: PageUnderCheck) -> Iterator[Finding]:
+    """A front-matter value is not wrapped in typographic quotes (“ ” from Word): YAML keeps
+    them as part of the text, so the title would show with them."""
+    for key, value in p.page.meta.items():
+        if _wrapped_in_typographic_quotes(value):
+            yield (
+                front_matter_line(p.page, f"{key}:"),
+                f"«{key}» står i typografiske anførselstegn (“ ” fra Word), som blir en del av teksten; bruk rette "
+                f'anførselstegn: {key}: "…"',
+            )
+
+
+@rule("felt-markdown")
+def reader_fields_are_plain_text(p: PageUnderCheck) -> Iterator[Finding]:
+    """`title` and `description` are plain text: they are shown as written in search results,
+    link previews and the browser's tab, so Markdown or HTML there is printed as `**` or `<br>`."""
+    for key in ("title", "description"):
+        value = p.page.meta.get(key)
+        found = re.search(r"\*\*|__|(?<!\w)\*\S|\[[^\]]*\]\(|`|<[a-zA-Z/][^>]*>", value) if isinstance(value, str) else None
+        if found and not citation_blocks(value):
+            yield (
+                front_matter_line(p.page, f"{key}:"),
+                f"«{key}» har Markdown eller HTML («{found.group(0)}»), som vises som skrevet i søkeresultater og "
+                "forhåndsvisninger; skriv vanlig tekst",
+            )
+
+
+@rule("mal")
+def template_exists(p: PageUnderCheck) -> Iterator[Finding]:
+    """A page's `template` is a template the theme has (otherwise the build fails with a traceback)."""
+    template = p.page.meta.get("template")
+    if isinstance(template, str) and p.index.theme_dirs and not _in_theme(p.index, template):
+        yield front_matter_line(p.page, "template:"), f"malen «{template}» finnes ikke; fjern feltet template"
+
+
+@rule("ikon")
+def icon_exists(p: PageUnderCheck) -> Iterator[Finding]:
+    """A page's `icon` is one of the icons bundled with the theme, written like `material/heart`."""
+    icon = p.page.meta.get("icon")
+    if isinstance(icon, str) and p.index.theme_dirs and not _in_theme(p.index, f".icons/{icon}.svg"):
+        yield (
+            front_matter_line(p.page, "icon:"),
+            (f"ikonet «{icon}» finnes ikke; skriv et ikon fra Material, f.eks. «material/heart», eller fjern feltet icon"),
+        )
+
+
+def _in_theme(index: SiteIndex, name: str) -> bool:
+    return ".." not in name.split("/") and any(Path(folder, name).is_file() for folder in index.theme_dirs)
+
+
 # ---- citations ------------------------------------------------------------------------------
 
 
@@ -250,18 +451,139 @@ def cited_keys_exist(p: PageUnderCheck) -> Iterator[Finding]:
 
 @rule("sidehenvisning")
 def locators_are_readable(p: PageUnderCheck) -> Iterator[Finding]:
-    """A locator is `s. 12`, `s. 12-14` or `avsn. 4.1`, which pandoc turns into Norsk APA."""
+    """A locator follows its key right after a comma: `[@key, s. 12]`, `s. 12-14` or `avsn. 4.1`,
+    which pandoc turns into Norsk APA. Two works are separated by `;`, not `,`."""
     for block in p.page.citation_blocks:
-        for citation in block.citations:
-            suffix = citation.suffix.strip()
-            if suffix and not LOCATOR_RE.match(suffix):
+        for _, _, key, after in citation_parts(block):
+            rest = after.strip()
+            if key is None or not rest:
+                continue
+            if after[:1] not in ("", " ", ",", ";", "\t", "\u00a0") and not after[:1].isspace():
+                written = key + after.split(",")[0].split()[0]
                 yield (
                     block.line,
                     (
-                        f"sidehenvisningen «{suffix}» i {block.raw} blir ikke forstått; "
+                        f"nøkkelen «{written}» i {block.raw} har et tegn som ikke er lov i en nøkkel; skriv nøkkelen "
+                        "slik den står i bibliography.bib (bare a–z og sifre)"
+                    ),
+                )
+            elif "@" in rest and not after.startswith(","):
+                between = rest.split("@")[0].strip(" -")
+                yield block.line, f"to verk i {block.raw} er skilt med «{between}»; skill dem med semikolon: [@a; @b]"
+            elif not after.startswith(","):
+                yield (
+                    block.line,
+                    (
+                        f"etter «@{key}» i {block.raw} står «{rest}»; skriv komma rett etter nøkkelen og «s.» foran "
+                        f"sidetallet: {_example(key, rest)}"
+                    ),
+                )
+            elif "@" in rest:
+                yield block.line, f"to verk i {block.raw} er skilt med komma; skill dem med semikolon: [@a, s. 12; @b]"
+            elif not LOCATOR_RE.match(rest[1:].strip()):
+                yield (
+                    block.line,
+                    (
+                        f"sidehenvisningen «{rest[1:].strip()}» i {block.raw} blir ikke forstått; "
                         "skriv f.eks. «s. 12», «s. 12-14» eller «avsn. 4.1»"
                     ),
                 )
+
+
+def _example(key: str, rest: str) -> str:
+    """How the citation is written, keeping the editor's locator where it can be read."""
+    locator = re.sub(r"^(?:pp?\.|ss\.|sidene|side|s)\s*(?=\d)", "s. ", rest.strip(" ,()").strip())
+    return f"[@{key}, {locator}]" if LOCATOR_RE.match(locator) else f"[@{key}, s. 12]"
+
+
+@rule("sitering-uten-at")
+def every_part_has_a_key(p: PageUnderCheck) -> Iterator[Finding]:
+    """Every `;`-separated part of a citation names its work with `@`: pandoc prints a part
+    without one as it stands, raw key and all."""
+    for block in p.page.citation_blocks:
+        keys = [key for _, _, key, _ in citation_parts(block) if key]
+        for number, part, key, _ in citation_parts(block):
+            if key is None and not part:
+                yield block.line, f"siteringen {block.raw} har et tomt ledd (et «;» for mye); fjern det overflødige semikolonet"
+            elif key is None and LOCATOR_RE.match(part):
+                yield (
+                    block.line,
+                    f"i {block.raw} står sidetallet etter semikolon; skill nøkkel og sidetall med komma: [@{keys[0] if keys else 'nøkkel'}, {part}]",
+                )
+            elif key is None:
+                fix = f"@{part}" if re.match(r"^[a-z0-9]+\b", part) else "… @nøkkel, s. 12"
+                yield block.line, (f"del {number} av siteringen {block.raw} («{part}») mangler @ foran nøkkelen; skriv «{fix}»")
+
+
+@rule("bar-nokkel")
+def keys_stand_in_brackets(p: PageUnderCheck) -> Iterator[Finding]:
+    """A key is cited inside brackets, `[@key]` or `Name [-@key]`; a bare `@key`, a `[key]` without
+    `@`, `[@ key]` or LaTeX's cite command is shown as text."""
+    for line, key in bare_keys(p.page.blanked, p.page.body_line, p.index.bib_keys):
+        yield (
+            line,
+            (
+                f"«@{key}» står uten hakeparenteser og vises som tekst; skriv [@{key}] (eller «Navn [-@{key}]» når "
+                "forfatteren står i setningen)"
+            ),
+        )
+    for line, written, key in markup.citations_written_otherwise(p.page.blanked, p.page.body_line, p.index.bib_keys):
+        yield line, f"«{written}» blir ikke en sitering og vises som tekst; skriv @ rett foran nøkkelen: [@{key}, s. 12]"
+
+
+@rule("dobbel-parentes")
+def citation_not_in_parentheses(p: PageUnderCheck) -> Iterator[Finding]:
+    """A citation does not stand inside parentheses of the text: pandoc adds its own, and the
+    reader would see «((Skjefstad, 2012))». Words belong inside the brackets: `[se @key]`."""
+    for match in CITATION_BLOCK_RE.finditer(p.page.blanked):
+        if "@" in match.group(0) and in_parentheses(p.page.blanked, match.start()):
+            yield (
+                p.page.body_line + p.page.blanked.count("\n", 0, match.start()),
+                f"siteringen {match.group(0)} står inne i en parentes og får dobbel parentes; fjern parentesen rundt, "
+                "og skriv ord som «se» inne i siteringen: [se @nøkkel]",
+            )
+
+
+@rule("sitering-i-overskrift")
+def no_citation_in_heading(p: PageUnderCheck) -> Iterator[Finding]:
+    """A heading cites nothing: the citation would become part of its address and of the
+    table of contents. The claim and its citation go in the text below."""
+    heading_lines = {h.line for h in p.page.headings}
+    for block in p.page.citation_blocks:
+        if block.line in heading_lines:
+            yield block.line, f"siteringen {block.raw} står i en overskrift; flytt den til teksten under overskriften"
+
+
+FIELDS_THAT_CITE = {"kort_fortalt", "til_samtalen"}
+
+
+def strings_in(value, path: list[str]) -> Iterator[tuple[list[str], str]]:
+    """Every text in a front-matter value (lists and nested fields included), with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from strings_in(inner, [*path, str(key)])
+    elif isinstance(value, list):
+        for inner in value:
+            yield from strings_in(inner, path)
+
+
+@rule("sitering-i-felt")
+def citations_only_in_summary_fields(p: PageUnderCheck) -> Iterator[Finding]:
+    """Only the points of `kort_fortalt` and `til_samtalen` may cite: a citation in `title`,
+    `description` or any other field is printed raw (in search results, link previews, meta tags)."""
+    for key, value in p.page.meta.items():
+        if key in FIELDS_THAT_CITE:
+            continue
+        for path, text in strings_in(value, [str(key)]):
+            if citation_blocks(text) or bare_keys(text, 1, p.index.bib_keys):
+                yield (
+                    field_line("---\n" + p.page.front_matter, path),
+                    f"«{'.'.join(path)}» har en sitering; bare punktene i kort_fortalt og til_samtalen kan sitere, "
+                    "så flytt siteringen til teksten på siden",
+                )
+                break
 
 
 @rule("sitering-i-lenke")
@@ -494,7 +816,10 @@ def links_name_the_file(p: PageUnderCheck) -> Iterator[Finding]:
 def linked_files_exist(p: PageUnderCheck) -> Iterator[Finding]:
     """A link to another file (an image, a PDF) leads to a file in docs/."""
     for line, target in _links(p, "missing-file"):
-        yield line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"
+        if target.startswith("www.") or re.match(r"^[a-z0-9-]+\.(?:no|com|org|net|se|dk)(?:/|$)", target):
+            yield line, f"lenken «{target}» mangler https:// foran og blir en lenke til en fil i docs/; skriv https://{target}"
+        else:
+            yield line, f"lenken «{target}» peker på en fil som ikke finnes i docs/; sjekk navnet"
 
 
 @rule("for-fa-lenker", kinds=CONTENT_TYPES)
@@ -585,25 +910,35 @@ def check_anchors(anchors: list[AnchorLink], ids_by_page: dict[str, set[str]], d
     return problems
 
 
-def nav_paths(nav) -> set[str]:
-    """Every page path named in MkDocs's `nav` setting (nested lists and titled entries)."""
-    found: set[str] = set()
-    if isinstance(nav, str):
-        found.add(nav)
-    elif isinstance(nav, list):
-        for item in nav:
-            found |= nav_paths(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            found |= nav_paths(value)
-    return found
+def _nav_hint(entry: str, pages: list[str]) -> str:
+    """What was probably meant by a nav entry that names no page."""
+    if entry.startswith("docs/") and entry[5:] in pages:
+        return f"skriv stien uten «docs/» foran: «{entry[5:]}» (stiene i nav er relative til docs/)"
+    if "\\" in entry:
+        return f"skriv stien med «/», ikke «\\»: «{entry.replace(chr(92), '/')}»"
+    if re.search(r"\s", entry.strip()):
+        return (
+            "det ser ut som to linjer er slått sammen; sjekk at hvert punkt har «- » foran, og at en overskrift i "
+            "menyen slutter med kolon («- Begreper:»)"
+        )
+    close = difflib.get_close_matches(entry, pages, n=1) or [p for p in pages if p.lower() == entry.lower()]
+    return f"mente du «{close[0]}»?" if close else "rett stien (relativt til docs/) eller fjern linjen"
 
 
-def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", docs_prefix: str = "docs/") -> list[Problem]:
-    """Pages that no reader can reach from the navigation, and nav entries without a page."""
+def _meant_page(entry: str, pages: list[str]) -> str | None:
+    """The page a nav entry was clearly meant to name (docs/ in front, \\, no .md, two lines run together)."""
+    words = entry.split()
+    candidates = [entry.removeprefix("docs/"), entry.replace("\\", "/"), f"{entry}.md", words[-1] if words else entry]
+    return next((c for c in candidates if c in pages), None)
+
+
+def check_navigation(pages: list[str], nav: list[Located] | None, docs_prefix: str = "docs/") -> list[Problem]:
+    """Pages that no reader can reach from the navigation, and nav entries without a page. A page
+    whose entry is merely misspelt is not reported again as missing from the navigation."""
     if nav is None:
         return []
-    listed = nav_paths(nav)
+    listed = {entry.value for entry in nav} | {found for entry in nav if (found := _meant_page(entry.value.strip(), pages))}
+    config_name = nav[0].file if nav else "mkdocs.yml"
     problems = [
         Problem(
             docs_prefix + page, None, f"siden er ikke med i navigasjonen; legg den til under nav i {config_name}", "navigasjon"
@@ -611,11 +946,15 @@ def check_navigation(pages: list[str], nav, config_name: str = "mkdocs.yml", doc
         for page in pages
         if page not in listed
     ]
-    problems += [
-        Problem(config_name, None, f"nav viser til «{entry}», som ikke finnes i docs/; rett stien eller fjern linjen", "nav-sti")
-        for entry in sorted(listed)
-        if entry.endswith(".md") and entry not in pages
-    ]
+    for entry in nav:
+        value = entry.value.strip()
+        if not value or EXTERNAL_RE.match(value) or value in pages:
+            continue
+        if value.lower().endswith(".md") or f"{value}.md" in pages:
+            hint = f"skriv filnavnet med .md: «{value}.md»" if f"{value}.md" in pages else _nav_hint(value, pages)
+            problems.append(
+                Problem(entry.file, entry.line, f"nav viser til «{value}», som ikke finnes i docs/; {hint}", "nav-sti")
+            )
     return problems
 
 
@@ -652,40 +991,219 @@ def check_relation_pairs(pages: dict[str, SourcePage], docs_prefix: str = "docs/
     return problems
 
 
-def read_published(text: str) -> list[str]:
-    """Paths from publiserte-adresser.txt (one per line; # starts a comment)."""
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+def read_published(text: str) -> list[tuple[str, int]]:
+    """(path, line) of each address in publiserte-adresser.txt (one per line; # starts a comment)."""
+    return [
+        (line.split("#")[0].strip(), number)
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.split("#")[0].strip()
+    ]
+
+
+def _published_problem(path: str, line: int, pages: set[str], new_pages: set[str], list_name: str) -> Problem:
+    written_as = {page.lower(): page for page in pages}.get(path.replace("\\", "/").lower())
+    if path.startswith("docs/") and path[5:] in pages:
+        message = f"«{path}» står med «docs/» foran; skriv stien relativt til docs/: «{path[5:]}»"
+    elif written_as:
+        message = f"«{path}» er skrevet annerledes enn filen heter; skriv «{written_as}»"
+    else:
+        close = difflib.get_close_matches(path, sorted(new_pages), n=1, cutoff=0.4)  # renamed: a page not yet published
+        message = (
+            f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en omdirigering fra den gamle stien "
+            f"under redirect_maps (under redirects i plugins) i mkdocs.yml, f.eks. «{path}: {close[0] if close else 'ny/sti.md'}»"
+        )
+    return Problem(list_name, line, message, "publisert")
+
+
+def _redirect_problems(old: Located, new: Located, pages: set[str]) -> Iterator[Problem]:
+    target = new.value.split("#")[0]
+    if old.value.startswith("docs/") or target.startswith("docs/"):
+        fixed = f"{old.value.removeprefix('docs/')}: {new.value.removeprefix('docs/')}"
+        yield Problem(
+            old.file,
+            old.line,
+            f"stiene i redirect_maps er relative til docs/; skriv dem uten «docs/» foran: «{fixed}»",
+            "omdirigering",
+        )
+        return
+    if target not in pages and "://" not in new.value:
+        close = difflib.get_close_matches(target, sorted(pages), n=1)
+        hint = f"; mente du «{close[0]}»?" if close else ""
+        yield Problem(
+            new.file, new.line, f"omdirigeringen fra «{old.value}» går til «{new.value}», som ikke finnes{hint}", "omdirigering"
+        )
+    if old.value in pages:
+        yield Problem(
+            old.file,
+            old.line,
+            f"omdirigeringen fra «{old.value}» skjuler en side som finnes; fjern omdirigeringen eller siden",
+            "omdirigering",
+        )
 
 
 def check_published_addresses(
-    published: list[str], pages: set[str], redirects: dict[str, str], list_name: str = "publiserte-adresser.txt"
+    published: list[tuple[str, int]],
+    pages: set[str],
+    redirects: dict[str, tuple[Located, Located]],
+    list_name: str = "publiserte-adresser.txt",
 ) -> list[Problem]:
     """A published address must still lead somewhere: to its page, or through a redirect."""
-    problems = []
-    for path in published:
-        if path in pages or path in redirects:
+    new_pages = pages - {path for path, _ in published}
+    redirected = set(redirects) | {old.removeprefix("docs/") for old in redirects}  # a docs/ slip is reported once, below
+    problems = [
+        _published_problem(path, line, pages, new_pages, list_name)
+        for path, line in published
+        if path not in pages and path not in redirected
+    ]
+    for _, (old, new) in sorted(redirects.items()):
+        problems += _redirect_problems(old, new, pages)
+    return problems
+
+
+@dataclass(frozen=True)
+class SiteSources:
+    """Everything the page and site checks read, whoever gathered it (the build, or a test)."""
+
+    pages: dict[str, str]  # docs-relative path -> text
+    index: SiteIndex
+    nav: list[Located] | None = None
+    redirects: dict[str, tuple[Located, Located]] = field(default_factory=dict)
+    published: list[tuple[str, int]] | None = None  # None: the project keeps no list
+    docs_prefix: str = "docs/"
+    published_name: str = "publiserte-adresser.txt"
+
+
+def check_site(sources: SiteSources) -> tuple[list[Problem], list[AnchorLink]]:
+    """Every page's problems, then navigation, relations declared twice and published addresses."""
+    problems: list[Problem] = []
+    anchors: list[AnchorLink] = []
+    readable: dict[str, SourcePage] = {}
+    for path in sorted(sources.pages):
+        page_problems, page_anchors = check_page(path, sources.pages[path], sources.index)
+        problems += [replace(p, file=sources.docs_prefix + p.file) for p in page_problems]
+        anchors += page_anchors
+        try:
+            readable[path] = parse_page(sources.pages[path])
+        except FrontMatterError:
             continue
-        problems.append(
-            Problem(
-                list_name,
-                None,
-                f"«{path}» er publisert, men siden finnes ikke lenger; legg inn en "
-                f"omdirigering under redirects i mkdocs.yml, f.eks. «{path}: ny/sti.md»",
-                "publisert",
+    pages = sorted(sources.pages)
+    problems += check_navigation(pages, sources.nav, sources.docs_prefix)
+    problems += check_relation_pairs(readable, sources.docs_prefix)
+    if sources.published is not None:
+        problems += check_published_addresses(sources.published, set(pages), sources.redirects, sources.published_name)
+    return problems, anchors
+
+
+def site_index(
+    pages: dict[str, str],
+    files: frozenset[str] = frozenset(),
+    bib_keys: frozenset[str] = frozenset(),
+    today: dt.date | None = None,
+    theme_dirs: tuple[str, ...] = (),
+) -> SiteIndex:
+    """What a page may point at, from the pages' texts (a page that can't be read has type "")."""
+    types = {}
+    for path, text in pages.items():
+        try:
+            types[path] = str(parse_page(text).meta.get("type") or "")
+        except FrontMatterError:
+            types[path] = ""
+    return SiteIndex(types, files, bib_keys, today, theme_dirs)
+
+
+# ---- the rendered page: what the reader would see ---------------------------------------------
+
+
+class _RenderedText(HTMLParser):
+    """The text a reader sees (outside code), code text, and the tags with their attributes."""
+
+    SKIP = {"script", "style", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.code, self.tags, self.depth = [], [], [], {"code": 0, "pre": 0, "skip": 0}
+
+    def handle_starttag(self, tag, attrs):
+        if not self.depth["skip"]:  # an SVG's own <style> is the map's, not the editor's
+            self.tags.append((tag, dict(attrs)))
+        if tag in ("code", "pre"):
+            self.depth[tag] += 1
+        elif tag in self.SKIP:
+            self.depth["skip"] += 1
+
+    def handle_endtag(self, tag):
+        key = tag if tag in ("code", "pre") else "skip" if tag in self.SKIP else None
+        if key and self.depth[key]:
+            self.depth[key] -= 1
+
+    def handle_data(self, data):
+        if self.depth["skip"]:
+            return
+        (self.code if self.depth["code"] or self.depth["pre"] else self.text).append(data)
+
+
+LEFTOVER_RES = [
+    (
+        re.compile(r"\[[^\]\n]*(?<![\w.])-?@\s*[\w-]+[^\]\n]*\]"),
+        "en sitering som ikke ble gjort om («{}»); skriv den som [@nøkkel, s. 12]",
+    ),
+    (re.compile(r"\[\^[^\]\s]+\]"), "en fotnotemarkør uten forklaring («{}»); skriv forklaringen på en egen linje «[^…]: …»"),
+    (re.compile(r"\[\[[^\]]+\]\]"), "«{}», som ikke er en lenke; skriv [lenketekst](side.md)"),
+    (re.compile(r"\]\([^)\s]*\)"), "en lenke som ikke ble gjort om («{}»); sjekk hakeparentesene og parentesene rundt den"),
+    (
+        re.compile(r"^(?:<{7}|>{7}|={7})", re.M),
+        "en markør fra en flettekonflikt («{}»); behold riktig tekst og slett markørlinjene",
+    ),
+    (re.compile(r"<!--|-->"), "en HTML-kommentar som ikke ble lukket («{}»); avslutt den med «-->»"),
+    (re.compile(r"\*\*\S"), "stjerner som ikke ble fet skrift («{}»); sett «**» på begge sider av ordene"),
+]
+
+
+def _source_line(source: str, needle: str) -> int | None:
+    index = source.find(needle)
+    return source.count("\n", 0, index) + 1 if needle and index >= 0 else None
+
+
+def check_rendered(path: str, html: str, source: str, bib_keys: frozenset[str] = frozenset()) -> list[Problem]:
+    """What would still be wrong on the rendered page, whichever rule above missed it: Markdown
+    or citations printed as written, citation markup inside code, images without a text or from
+    another host, style sheets, and links MkDocs did not turn into addresses. A backstop: the
+    source rules name the mistake better, and run first."""
+    parsed = _RenderedText()
+    parsed.feed(html)
+    text, found = "".join(parsed.text), []
+    for pattern, message in LEFTOVER_RES:
+        found += [(m.group(0), message.format(m.group(0))) for m in pattern.finditer(text)]
+    found += [
+        (f"@{key}", f"«@{key}», en nøkkel som står som tekst; skriv [@{key}]")
+        for key in bib_keys & set(re.findall(r"(?<![\w.])@([a-z0-9]+)", text))
+    ]
+    if re.search(r'class="citation"|data-cites=|class="sitering', "".join(parsed.code)):
+        found.append(
+            (
+                "",
+                "en sitering inne i en kodeblokk, som viser HTML-kode i stedet for siteringen; fjern innrykket (fire mellomrom) foran teksten",
             )
         )
-    for source, target in sorted(redirects.items()):
-        if target.split("#")[0] not in pages and "://" not in target:
-            problems.append(
-                Problem("mkdocs.yml", None, f"omdirigeringen fra «{source}» går til «{target}», som ikke finnes", "omdirigering")
-            )
-        if source in pages:
-            problems.append(
-                Problem(
-                    "mkdocs.yml",
-                    None,
-                    f"omdirigeringen fra «{source}» skjuler en side som finnes; fjern omdirigeringen eller siden",
-                    "omdirigering",
-                )
-            )
-    return problems
+    for tag, attrs in parsed.tags:
+        found += _rendered_tag_problems(tag, attrs)
+    return [Problem(path, _source_line(source, needle), f"siden ville vist {message}", "visning") for needle, message in found]
+
+
+def _rendered_tag_problems(tag: str, attrs: dict) -> list[tuple[str, str]]:
+    source = (attrs.get("src") or "").strip()
+    if tag == "img" and (EXTERNAL_RE.match(source) or source.startswith("//")):
+        return [(source, f"et bilde fra en annen vert («{source}»), som ser hvem som leser; legg bildet i docs/")]
+    if tag == "img" and not (attrs.get("alt") or "").strip():
+        return [(source, f"et bilde uten alternativ tekst («{source}»); skriv ![Beskrivelse]({source})")]
+    if tag in ("style", "link") or (tag in ("iframe", "video", "audio", "source") and EXTERNAL_RE.match(source)):
+        return [(f"<{tag}", f"«<{tag}>», som ikke er tillatt på en side; fjern det")]
+    href = attrs.get("href")
+    if (
+        tag == "a"
+        and href is not None
+        and "class" not in attrs
+        and (not href.strip() or re.search(r"\.md(#|$)", href) and not EXTERNAL_RE.match(href))
+    ):
+        return [(href, f"en lenke som ikke virker («{href or 'tom adresse'}»); skriv den som [tekst](side.md)")]
+    return []

@@ -37,6 +37,8 @@ class Site:
     page_references: dict[str, str] = field(default_factory=dict)  # path -> how to cite that page
     anchor_links: list[AnchorLink] = field(default_factory=list)  # checked by validation once rendered
     rendered_ids: dict[str, set[str]] = field(default_factory=dict)  # path -> ids in its HTML
+    rendered_problems: list = field(default_factory=list)  # what rendered pages would show wrong
+    config_file: object = None  # mkdocs.yml as tilfriskning.config_file reads it (lines of nav entries, redirects)
 
     def title(self, path: str) -> str:
         return str(self.pages[path].meta.get("title", path))

@@ -19,7 +19,7 @@ import yaml
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 FENCE_RE = re.compile(r"^([ \t]*)(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+HEADING_RE = re.compile(r"^(#{1,6})(?!#)[ \t]*(\S.*?)[ \t]*#*[ \t]*$")  # Python-Markdown needs no space
 ATTR_LIST_RE = re.compile(r"\s*\{\s*[#.:][^}]*\}\s*$")
 INLINE_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*[\"')])?\s*\)")
 REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
@@ -120,22 +120,62 @@ def _construct_mapping(loader, node, deep=False):
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _yaml_problem_in_norwegian(problem: str) -> str:
+def error_mark(error: yaml.YAMLError):
+    """Where to look: for a key without its colon, the line the key starts on, not where PyYAML gave up."""
+    if "could not find expected ':'" in (getattr(error, "problem", None) or "") and getattr(error, "context_mark", None):
+        return error.context_mark
+    return getattr(error, "problem_mark", None)
+
+
+def yaml_problem_in_norwegian(problem: str, where: str = "front matter") -> str:
+    """PyYAML's English `problem` as one Norwegian sentence about `where` ("front matter", "mkdocs.yml")."""
     problem = problem or ""
     if "'\\t'" in problem or "\\t" in problem:
-        return "tabulatortegn i front matter; bruk mellomrom til innrykk"
+        return f"tabulatortegn i {where}; bruk mellomrom til innrykk"
     if problem.startswith("duplicate key"):
         key = problem.split(" ", 2)[2].strip("'\"")
-        return f"feltet «{key}» står to ganger i front matter; slå dem sammen til ett"
+        return f"feltet «{key}» står to ganger i {where}; slå dem sammen til ett"
     if "mapping values are not allowed" in problem:
-        return "kolon på feil sted i front matter; sett verdien i anførselstegn hvis den inneholder kolon"
+        return f"kolon på feil sted i {where}; sett verdien i anførselstegn hvis den inneholder kolon"
     if "could not find expected ':'" in problem:
-        return "en linje i front matter mangler kolon etter feltnavnet"
+        return f"en linje i {where} mangler kolon etter feltnavnet, eller «- » foran et punkt i en liste"
     if "did not find expected key" in problem or "expected <block end>" in problem:
-        return "innrykket i front matter stemmer ikke; rett inn linjene med like mange mellomrom"
+        return f"innrykket i {where} stemmer ikke; rett inn linjene med like mange mellomrom"
+    if "did not find expected '-' indicator" in problem:
+        return f"innrykket i {where} stemmer ikke; gi punktene i en liste («- ») like mange mellomrom foran"
     if "found undefined alias" in problem or "found character" in problem:
-        return "tegn som ikke er lov i YAML i front matter; sett verdien i anførselstegn"
-    return f"front matter er ikke gyldig YAML ({problem}); sjekk innrykk, kolon og anførselstegn"
+        return f"tegn som ikke er lov i YAML i {where}; sett verdien i anførselstegn"
+    if "unacceptable character" in problem or "special characters are not allowed" in problem:
+        return f"et kontrolltegn som ikke er lov i YAML står i {where}; skriv linjen på nytt"
+    return f"{where} er ikke gyldig YAML ({problem}); sjekk innrykk, kolon og anførselstegn"
+
+
+TYPOGRAPHIC_QUOTES = "“”„‟‘’‚"
+TYPOGRAPHIC_QUOTES_MESSAGE = (
+    "verdien står i typografiske anførselstegn (“ ” fra Word), som YAML ikke regner som anførselstegn; "
+    'skriv rette anførselstegn: title: "…"'
+)
+DASH_MESSAGE = "linjen er en tankestrek («—», som Word lager av «---»); skriv tre bindestreker «---»"
+ODD_SPACES = "\u00a0\u2007\u202f\u2002\u2003\u2009\u3000\u200b"
+
+
+def _unclosed(text: str) -> FrontMatterError:
+    for number, line in enumerate(text.split("\n")[1:40], start=2):
+        if line.strip() in ("—", "–"):
+            return FrontMatterError(number, DASH_MESSAGE)
+    return FrontMatterError(1, "front matter er ikke lukket; sett en linje med bare «---» etter siste felt")
+
+
+def _check_indentation(raw: str) -> None:
+    """Hard spaces from Word or a web page look like indentation but aren't to YAML."""
+    for number, line in enumerate(raw.split("\n"), start=2):
+        rest = line.lstrip(" \t")
+        if rest[:1] and rest[0] in ODD_SPACES:
+            raise FrontMatterError(
+                number,
+                "linjen er rykket inn med hardt mellomrom (kopiert fra Word eller en nettside); slett innrykket "
+                "og skriv det med vanlige mellomrom",
+            )
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int, str]:
@@ -143,6 +183,12 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     text = text.replace("\r\n", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if re.match(r"[ \t]*[—–][ \t]*\n", text):
+        raise FrontMatterError(1, DASH_MESSAGE)
+    if not text.startswith("---") and text.lstrip().startswith("---"):
+        raise FrontMatterError(
+            1, "front matter må stå helt øverst i filen; slett de tomme linjene (eller mellomrommene) over «---»"
+        )
     if not text.startswith("---"):
         raise FrontMatterError(
             1,
@@ -151,14 +197,18 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
         )
     match = FRONT_MATTER_RE.match(text)
     if not match:
-        raise FrontMatterError(1, "front matter er ikke lukket; sett en linje med bare «---» etter siste felt")
+        raise _unclosed(text)
     raw = match.group(1)
+    _check_indentation(raw)
     try:
         data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = error_mark(error)
         line = mark.line + 2 if mark is not None else 2
-        raise FrontMatterError(line, _yaml_problem_in_norwegian(getattr(error, "problem", str(error)))) from None
+        written = raw.split("\n")[line - 2] if 0 <= line - 2 < raw.count("\n") else ""
+        if any(quote in written for quote in TYPOGRAPHIC_QUOTES):
+            raise FrontMatterError(line, TYPOGRAPHIC_QUOTES_MESSAGE) from None
+        raise FrontMatterError(line, yaml_problem_in_norwegian(getattr(error, "problem", str(error)))) from None
     if not isinstance(data, dict):
         raise FrontMatterError(2, "front matter må være felt på formen «navn: verdi»")
     rest = text[match.end() :]
@@ -204,10 +254,28 @@ def code_regions(text: str) -> list[tuple[int, int]]:
     return sorted(regions)
 
 
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def hidden_regions(text: str) -> list[tuple[int, int]]:
+    """Code regions and HTML comments: what a reader never sees as text (a citation in a
+    comment is not cited). A comment is looked for outside code only; one never closed is
+    not hidden (the page rules report it)."""
+    code = code_regions(text)
+    if "<!--" not in text:
+        return code
+    pieces, last = [], 0
+    for begin, end in code:
+        pieces += [text[last:begin], " " * (end - begin)]
+        last = end
+    comments = [(m.start(), m.end()) for m in COMMENT_RE.finditer("".join(pieces) + text[last:])]
+    return sorted(code + comments)
+
+
 def replace_in_code(text: str, replace) -> str:
-    """Apply `replace(chunk) -> chunk` to every code region (other text untouched)."""
+    """Apply `replace(chunk) -> chunk` to every code region and HTML comment (other text untouched)."""
     out, last = [], 0
-    for begin, end in code_regions(text):
+    for begin, end in hidden_regions(text):
         out.append(text[last:begin])
         out.append(replace(text[begin:end]))
         last = end
@@ -216,7 +284,7 @@ def replace_in_code(text: str, replace) -> str:
 
 
 def blank_code(text: str) -> str:
-    """Text with code replaced by spaces (newlines kept, so line numbers stay right)."""
+    """Text with code and HTML comments replaced by spaces (newlines kept, so line numbers stay right)."""
     return replace_in_code(text, lambda chunk: re.sub(r"[^\n]", " ", chunk))
 
 
@@ -253,7 +321,7 @@ def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlo
     for match in CITATION_BLOCK_RE.finditer(blanked):
         citations = parse_citations(match.group(1))
         if citations:
-            in_link = blanked[match.end() : match.end() + 1] == "("
+            in_link = blanked[match.end() : match.end() + 1] == "(" or blanked[match.end() : match.end() + 2] == "]("
             found.append(CitationBlock(match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link))
     return tuple(found)
 

@@ -47,6 +47,7 @@ def citation_blocks(text: str) -> list[str]:
 def plain(text: str) -> str:
     """A point without its citations and Markdown emphasis, for previews and meta tags."""
     text = CITATION_BLOCK_RE.sub(lambda m: "" if parse_citations(m.group(1)) else m.group(0), text)
+    text = re.sub(r"(?<!!)\[([^\]\n]+)\]\([^)\n]*\)", r"\1", text)  # a link is its text in a preview
     text = re.sub(r"(\*\*|\*|__|_)(\S(?:.*?\S)?)\1", r"\2", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
     return text.strip()

@@ -74,7 +74,7 @@ def test_open_graph_canonical_and_json_ld(built_fixture):
     ), "a link preview shows «Kort fortalt» without its citations"
     assert (
         page.select_one('meta[name="description"]')["content"]
-        == "Et begrep som viser alle siteringsformene byggetestene sjekker."
+        == "Et begrep som viser alle former for sitering som byggetestene sjekker."
     )
     assert page.select_one('link[rel="canonical"]')["href"] == "http://127.0.0.1:8000/begreper/testbegrep/"
     data = json.loads(page.select_one('script[type="application/ld+json"]').get_text())

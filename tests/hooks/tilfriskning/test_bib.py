@@ -129,3 +129,27 @@ def test_an_encyclopedia_entry_is_a_known_type():
     )
     _, problems = check_bibliography(entry)
     assert problems == []
+
+
+def test_names_bibtex_would_garble_are_stopped_before_pybtex_reads_them():
+    from tilfriskning.bib import name_problem
+
+    for value, part in [
+        ("Hansen, Kari & Olsen, Per", "«&»"),
+        ("Hansen, Kari and", "«and» for mye"),
+        ("Hansen, K., & Olsen, P.", "APA-form"),
+        ("Hansen, K., Olsen, P., Berg, A.", "APA-form"),
+        ("Nasjonal kompetansetjeneste for rus", "doble klammer"),
+    ]:
+        assert part in name_problem("k", "author", value), value
+    for fine in (
+        "Hansen, Kari and Olsen, Per",
+        "{Kandidat 7129}",
+        "Skjefstad",
+        "Hansen, Jr., Kari",
+        "Hansen, Kari and others",
+        "B{\\o}rg, M.",
+    ):
+        assert name_problem("k", "author", fine) is None, fine
+    bibliography, problems = check_bibliography(GOOD.replace("Hansen, Kari", "Hansen, K., & Olsen, P."))
+    assert [p.rule for p in problems] == ["bib-navn"], "a name pybtex cannot read is a line, not a traceback"

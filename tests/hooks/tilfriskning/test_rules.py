@@ -1,5 +1,6 @@
 import datetime as dt
 
+from tilfriskning.config_file import Located
 from tilfriskning.kinds import CONTENT_TYPES, KINDS
 from tilfriskning.rules import RULES, AnchorLink, SiteIndex, check_anchors, check_navigation, check_page, check_relation_pairs
 from tilfriskning.source import parse_page
@@ -175,11 +176,26 @@ def test_content_page_needs_three_links_to_other_pages():
     assert problems(text.replace("type: begrep", "type: side").replace("## I praksis", "## Praksis")) == []
 
 
-def test_navigation_check():
-    nav = [{"Forside": "index.md"}, {"Begreper": ["begreper/a.md", {"B": "begreper/b.md"}]}]
-    found = [(p.file, p.rule) for p in check_navigation(["index.md", "begreper/a.md", "teorier/t.md"], nav)]
-    assert found == [("docs/teorier/t.md", "navigasjon"), ("mkdocs.yml", "nav-sti")]
+def test_navigation_check_names_the_line_of_each_entry():
+    nav = [
+        Located("index.md", "mkdocs.yml", 3),
+        Located("begreper/a.md", "mkdocs.yml", 5),
+        Located("begreper/b.md", "mkdocs.yml", 6),
+    ]
+    found = [(p.file, p.line, p.rule) for p in check_navigation(["index.md", "begreper/a.md", "teorier/t.md"], nav)]
+    assert found == [("docs/teorier/t.md", None, "navigasjon"), ("mkdocs.yml", 6, "nav-sti")]
     assert check_navigation(["x.md"], None) == []
+
+
+def test_navigation_advice_fits_the_mistake():
+    def advice(entry: str) -> str:
+        (problem,) = [p for p in check_navigation(["begreper/a.md"], [Located(entry, "mkdocs.yml", 4)]) if p.rule == "nav-sti"]
+        return problem.message
+
+    assert "skriv stien uten «docs/» foran: «begreper/a.md»" in advice("docs/begreper/a.md")
+    assert "to linjer er slått sammen" in advice("Begreper - begreper/a.md")
+    assert "skriv filnavnet med .md: «begreper/a.md»" in advice("begreper/a")
+    assert "«/», ikke «\\»" in advice("begreper\\a.md")
 
 
 def _with_relations(relations: str):
@@ -225,13 +241,29 @@ def test_published_addresses_never_disappear():
     from tilfriskning.rules import check_published_addresses, read_published
 
     published = read_published("# kommentar\nbegreper/a.md\nbegreper/gammel.md  # flyttet\nteorier/t.md\n")
-    assert published == ["begreper/a.md", "begreper/gammel.md", "teorier/t.md"]
+    assert published == [("begreper/a.md", 2), ("begreper/gammel.md", 3), ("teorier/t.md", 4)]
     pages = {"begreper/a.md", "teorier/t.md", "begreper/ny.md"}
     (problem,) = check_published_addresses(published, pages, {})
-    assert (problem.file, problem.rule) == ("publiserte-adresser.txt", "publisert")
-    assert "«begreper/gammel.md: ny/sti.md»" in problem.message
-    assert check_published_addresses(published, pages, {"begreper/gammel.md": "begreper/ny.md"}) == []
-    assert [p.rule for p in check_published_addresses(published, pages, {"begreper/gammel.md": "borte.md"})] == ["omdirigering"]
+    assert (problem.file, problem.line, problem.rule) == ("publiserte-adresser.txt", 3, "publisert")
+    assert "«begreper/gammel.md: begreper/ny.md»" in problem.message
+
+    def redirect(old: str, new: str) -> dict:
+        return {old: (Located(old, "mkdocs.yml", 40), Located(new, "mkdocs.yml", 40))}
+
+    assert check_published_addresses(published, pages, redirect("begreper/gammel.md", "begreper/ny.md")) == []
+    (problem,) = check_published_addresses(published, pages, redirect("begreper/gammel.md", "borte.md"))
+    assert (problem.line, problem.rule) == (40, "omdirigering")
+
+
+def test_docs_prefix_gets_the_right_advice_not_a_redirect():
+    from tilfriskning.rules import check_published_addresses
+
+    (problem,) = check_published_addresses([("docs/begreper/a.md", 7)], {"begreper/a.md"}, {})
+    assert (problem.line, problem.rule) == (7, "publisert")
+    assert "skriv stien relativt til docs/: «begreper/a.md»" in problem.message
+    old = {"docs/begreper/x.md": (Located("docs/begreper/x.md", "mkdocs.yml", 9), Located("docs/begreper/a.md", "mkdocs.yml", 9))}
+    (problem,) = check_published_addresses([], {"begreper/a.md"}, old)
+    assert "skriv dem uten «docs/» foran: «begreper/x.md: begreper/a.md»" in problem.message
 
 
 def test_every_rule_has_its_rule_as_docstring_and_a_unique_id():
@@ -324,3 +356,27 @@ def test_review_date_is_a_real_day_not_in_the_future():
     found, _ = check_page("begreper/a.md", BEGREP, later)
     assert [(p.line, p.rule) for p in found] == [(9, "faglig-vurdert")]
     assert "etter dagens dato" in found[0].message
+
+
+def test_the_rendered_page_is_checked_for_what_the_rules_missed():
+    from tilfriskning.rules import check_rendered
+
+    source = "---\ntitle: x\n---\n\nTekst **uten slutt og [^9].\n"
+    html = (
+        '<p>Tekst **uten slutt og [^9].</p><pre><code>&lt;span class="citation" data-cites="a"&gt;</code></pre>'
+        '<img src="https://x.org/a.png" alt="a"><img src="b.png"><a href="c.md">c</a><style>p{}</style>'
+        "<svg><style>.kart{}</style></svg><p><code>[@a]</code> @hansen2020</p>"
+    )
+    found = [(p.line, p.message.split(" («")[0]) for p in check_rendered("docs/x.md", html, source, frozenset({"hansen2020"}))]
+    assert {p for _, p in found} == {
+        "siden ville vist en fotnotemarkør uten forklaring",
+        "siden ville vist stjerner som ikke ble fet skrift",
+        "siden ville vist «@hansen2020», en nøkkel som står som tekst; skriv [@hansen2020]",
+        "siden ville vist en sitering inne i en kodeblokk, som viser HTML-kode i stedet for siteringen; fjern innrykket (fire mellomrom) foran teksten",
+        "siden ville vist et bilde fra en annen vert",
+        "siden ville vist et bilde uten alternativ tekst",
+        "siden ville vist en lenke som ikke virker",
+        "siden ville vist «<style>», som ikke er tillatt på en side; fjern det",
+    }
+    assert (5, "siden ville vist en fotnotemarkør uten forklaring") in found
+    assert check_rendered("docs/x.md", '<p>Fint: <a class="headerlink" href="#x">¶</a></p>', source) == []

@@ -30,7 +30,7 @@ def test_citation_blocks_are_found_as_written():
 
 def test_plain_text_drops_citations_and_emphasis():
     assert plain(POINTS[1]) == "Ifølge rådet bør ansatte se helheten."
-    assert plain("Se [lenken](x.md) her.") == "Se [lenken](x.md) her."
+    assert plain("Se [lenken](x.md) her [sic].") == "Se lenken her [sic].", "a link is its text in a meta tag"
 
 
 def test_preview_joins_points_and_cuts_at_a_word():
