@@ -21,6 +21,7 @@ from pybtex.scanner import PybtexSyntaxError
 
 from .kinds import ascii_letters
 from .problems import Problem
+from .source import line_at
 
 KEY_RE = re.compile(r"^[a-z0-9]+$")
 ENTRY_HEADER_RE = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s})]*)", re.MULTILINE)
@@ -121,13 +122,9 @@ def describe_fields(alternatives: list[tuple[str, ...]]) -> str:
     return ", ".join(" eller ".join(FIELD_NAMES_NB.get(f, f) for f in alts) for alts in alternatives)
 
 
-def _line_of(text: str, index: int) -> int:
-    return text.count("\n", 0, index) + 1
-
-
 def _headers(text: str) -> list[tuple[str, str, int]]:
     return [
-        (m.group(1).lower(), m.group(2), _line_of(text, m.start()))
+        (m.group(1).lower(), m.group(2), line_at(text, m.start()))
         for m in ENTRY_HEADER_RE.finditer(text)
         if m.group(1).lower() not in NON_ENTRY_TYPES
     ]
@@ -139,7 +136,7 @@ def _unbalanced_entry(text: str) -> int | None:
     for begin, end in zip(starts, starts[1:]):
         chunk = re.sub(r"\\[{}]", "", text[begin:end])
         if chunk.count("{") != chunk.count("}"):
-            return _line_of(text, begin)
+            return line_at(text, begin)
     return None
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .source import EXTERNAL_RE, CitationBlock, _line_at
+from .source import EXTERNAL_RE, CitationBlock, line_at
 
 Found = tuple[int, str]
 
@@ -121,20 +121,20 @@ def unbalanced_tags(blanked: str, first_line: int) -> list[Found]:
             while open_tags and open_tags.pop()[0] != name:
                 pass
         else:
-            found.append((_line_at(blanked, match.start(), first_line), "</" + name))
-    found += [(_line_at(blanked, start, first_line), "<" + name) for name, start in open_tags]
+            found.append((line_at(blanked, match.start(), first_line), "</" + name))
+    found += [(line_at(blanked, start, first_line), "<" + name) for name, start in open_tags]
     return sorted(found)
 
 
 def unclosed_comments(blanked: str, first_line: int) -> list[Found]:
     """`<!--` never closed by `-->` (closed comments are already blanked)."""
-    return [(_line_at(blanked, m.start(), first_line), "<!--") for m in re.finditer("<!--", blanked)]
+    return [(line_at(blanked, m.start(), first_line), "<!--") for m in re.finditer("<!--", blanked)]
 
 
 def _footnotes_without(blanked: str, first_line: int, pattern: re.Pattern, partner: re.Pattern) -> list[Found]:
     partners = set(partner.findall(blanked))
     return [
-        (_line_at(blanked, m.start(), first_line), m.group(1)) for m in pattern.finditer(blanked) if m.group(1) not in partners
+        (line_at(blanked, m.start(), first_line), m.group(1)) for m in pattern.finditer(blanked) if m.group(1) not in partners
     ]
 
 
@@ -145,7 +145,7 @@ def missing_footnotes(blanked: str, first_line: int) -> list[Found]:
 
 def wiki_links(blanked: str, first_line: int) -> list[Found]:
     """`[[page]]`, a wiki's link, is no link in Markdown: it is printed as written."""
-    return [(_line_at(blanked, m.start(), first_line), m.group(0)) for m in WIKI_LINK_RE.finditer(blanked)]
+    return [(line_at(blanked, m.start(), first_line), m.group(0)) for m in WIKI_LINK_RE.finditer(blanked)]
 
 
 def _label(text: str) -> str:
@@ -159,16 +159,16 @@ def undefined_reference_links(blanked: str, first_line: int) -> list[Found]:
     for match in REFERENCE_LINK_RE.finditer(blanked):
         label = _label(match.group(2) or match.group(1))
         if label not in defined and "@" not in match.group(1):
-            found.append((_line_at(blanked, match.start(), first_line), match.group(0)))
+            found.append((line_at(blanked, match.start(), first_line), match.group(0)))
     return found
 
 
 def empty_links(blanked: str, first_line: int) -> list[Found]:
     """`[text]()` has no address, `[](address)` no text a reader (or a screen reader) can follow."""
-    found = [(_line_at(blanked, m.start(), first_line), m.group(0)) for m in EMPTY_TARGET_RE.finditer(blanked)]
-    found += [(_line_at(blanked, m.start(), first_line), m.group(0) + ")") for m in EMPTY_TEXT_RE.finditer(blanked)]
+    found = [(line_at(blanked, m.start(), first_line), m.group(0)) for m in EMPTY_TARGET_RE.finditer(blanked)]
+    found += [(line_at(blanked, m.start(), first_line), m.group(0) + ")") for m in EMPTY_TEXT_RE.finditer(blanked)]
     found += [
-        (_line_at(blanked, m.start(), first_line), m.group(0)) for m in HTML_HREF_RE.finditer(blanked) if not m.group(1).strip()
+        (line_at(blanked, m.start(), first_line), m.group(0)) for m in HTML_HREF_RE.finditer(blanked) if not m.group(1).strip()
     ]
     return sorted(found)
 
@@ -180,17 +180,17 @@ def _attribute(attributes: str, name: str) -> str | None:
 
 def images(blanked: str, first_line: int) -> list[tuple[int, str, str | None, bool]]:
     """(line, source, alt text or None, written as raw HTML) of every image on the page."""
-    found = [(_line_at(blanked, m.start(), first_line), m.group(2), m.group(1), False) for m in IMAGE_RE.finditer(blanked)]
+    found = [(line_at(blanked, m.start(), first_line), m.group(2), m.group(1), False) for m in IMAGE_RE.finditer(blanked)]
     for match in HTML_IMG_RE.finditer(blanked):
         source = _attribute(match.group(1), "src") or ""
-        found.append((_line_at(blanked, match.start(), first_line), source, _attribute(match.group(1), "alt"), True))
+        found.append((line_at(blanked, match.start(), first_line), source, _attribute(match.group(1), "alt"), True))
     return sorted(found, key=lambda item: item[0])
 
 
 def raw_html_links(blanked: str, first_line: int) -> list[Found]:
     """`<a href="…">` to a page or file of this site: MkDocs does not rewrite links in raw HTML."""
     return [
-        (_line_at(blanked, m.start(), first_line), m.group(1).strip())
+        (line_at(blanked, m.start(), first_line), m.group(1).strip())
         for m in HTML_HREF_RE.finditer(blanked)
         if m.group(1).strip() and not EXTERNAL_RE.match(m.group(1).strip()) and not m.group(1).strip().startswith("#")
     ]
@@ -199,7 +199,7 @@ def raw_html_links(blanked: str, first_line: int) -> list[Found]:
 def styles(blanked: str, first_line: int) -> list[Found]:
     """Style sheets written into a page (they may load from other hosts and restyle every page)."""
     found = sorted(
-        (_line_at(blanked, m.start(), first_line), what) for pattern, what in STYLE_RES for m in pattern.finditer(blanked)
+        (line_at(blanked, m.start(), first_line), what) for pattern, what in STYLE_RES for m in pattern.finditer(blanked)
     )
     return [item for n, item in enumerate(found) if n == 0 or item[0] != found[n - 1][0]]  # one per line
 
@@ -219,7 +219,7 @@ def bare_keys(blanked: str, first_line: int, bib_keys: frozenset[str]) -> list[F
     cited = [m.span() for m in CITATION_BLOCK_RE.finditer(blanked) if "@" in m.group(0)]
     prose = _blank_spans(blanked, sorted(cited + [m.span() for m in SPLIT_CITATION_RE.finditer(blanked)]))
     return [
-        (_line_at(prose, m.start(), first_line), m.group(1))
+        (line_at(prose, m.start(), first_line), m.group(1))
         for m in BARE_KEY_RE.finditer(prose)
         if m.group(1) in bib_keys or KEY_LIKE_RE.fullmatch(m.group(1))
     ]
@@ -302,7 +302,7 @@ def unclosed_emphasis(blanked: str, first_line: int) -> list[Found]:
         for marker, pattern in (("**", r"\*\*"), ("__", r"(?<!\w)__|__(?!\w)")):
             places = [m.start() for m in re.finditer(pattern, text)]
             if len(places) % 2:
-                found.append((_line_at(blanked, paragraph.start() + places[-1], first_line), marker))
+                found.append((line_at(blanked, paragraph.start() + places[-1], first_line), marker))
     return found
 
 
@@ -326,14 +326,14 @@ def citations_in_html_tags(blanked: str, first_line: int) -> list[Found]:
     for match in CITATION_BLOCK_RE.finditer(blanked):
         before = blanked[blanked.rfind("\n", 0, match.start()) + 1 : match.start()]
         if "@" in match.group(0) and re.search(r"<[a-zA-Z][^>]*$", before):
-            found.append((_line_at(blanked, match.start(), first_line), match.group(0)))
+            found.append((line_at(blanked, match.start(), first_line), match.group(0)))
     return found
 
 
 def link_targets_with_spaces(blanked: str, first_line: int) -> list[Found]:
     """`[text](my file.md)`: a space in the address (not before a "title") breaks the link or the image."""
     return [
-        (_line_at(blanked, m.start(), first_line), m.group(1))
+        (line_at(blanked, m.start(), first_line), m.group(1))
         for m in re.finditer(r"\]\(\s*<?([^)\s\"'<>]+[ \t]+[^)\s\"'(][^)\n]*?)>?\s*\)", blanked)
     ]
 
@@ -382,4 +382,4 @@ def citations_written_otherwise(blanked: str, first_line: int, bib_keys: frozens
     found = [(m, m.group(1)) for m in KEY_WITHOUT_AT_RE.finditer(blanked) if m.group(1) in bib_keys]
     found += [(m, m.group(1)) for m in SPACE_AFTER_AT_RE.finditer(blanked)]
     found += [(m, m.group(1).split(",")[0].strip() or "nøkkel") for m in LATEX_CITE_RE.finditer(blanked)]
-    return sorted((_line_at(blanked, m.start(), first_line), m.group(0), key) for m, key in found)
+    return sorted((line_at(blanked, m.start(), first_line), m.group(0), key) for m, key in found)

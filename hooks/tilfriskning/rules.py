@@ -33,6 +33,7 @@ from .source import (
     FrontMatterError,
     SourcePage,
     front_matter_line,
+    line_at,
     parse_citations,
     parse_page,
     resolve_link,
@@ -203,9 +204,11 @@ def no_script(p: PageUnderCheck) -> Iterator[Finding]:
     blanked = p.page.blanked
     for pattern, what in UNSAFE_HTML_RES:
         for match in pattern.finditer(blanked):
-            if what.startswith("en ") and not re.search(r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[: match.start()][-40:]):
+            if what.startswith("en ") and not re.search(
+                r"(href|src)\s*=\s*[\"']?\s*$|\]\(\s*$", blanked[max(match.start() - 40, 0) : match.start()]
+            ):
                 continue  # only a link target can run script
-            line = p.page.body_line + blanked[: match.start()].count("\n")
+            line = line_at(blanked, match.start(), p.page.body_line)
             yield (
                 line,
                 f"{what.format(match.group(1).lower())} kan kjøre skript i leserens nettleser og er ikke tillatt; fjern det",
@@ -538,7 +541,7 @@ def citation_not_in_parentheses(p: PageUnderCheck) -> Iterator[Finding]:
     for match in CITATION_BLOCK_RE.finditer(p.page.blanked):
         if "@" in match.group(0) and in_parentheses(p.page.blanked, match.start()):
             yield (
-                p.page.body_line + p.page.blanked.count("\n", 0, match.start()),
+                line_at(p.page.blanked, match.start(), p.page.body_line),
                 f"siteringen {match.group(0)} står inne i en parentes og får dobbel parentes; fjern parentesen rundt, "
                 "og skriv ord som «se» inne i siteringen: [se @nøkkel]",
             )

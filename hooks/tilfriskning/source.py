@@ -8,6 +8,7 @@ code, each with the line it stands on.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import posixpath
 import re
@@ -288,8 +289,16 @@ def blank_code(text: str) -> str:
     return replace_in_code(text, lambda chunk: re.sub(r"[^\n]", " ", chunk))
 
 
-def _line_at(text: str, index: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, index)
+@functools.lru_cache(maxsize=16)
+def _newlines(text: str) -> tuple[int, ...]:
+    return tuple(match.start() for match in re.finditer("\n", text))
+
+
+def line_at(text: str, index: int, first_line: int = 1) -> int:
+    """The line of `text[index]`, counting from `first_line`. The newlines of a text are found
+    once (a page is asked about each of its links and citations), so a large page costs
+    time in proportion to its size, not to its size times its links."""
+    return first_line + bisect.bisect_left(_newlines(text), index)
 
 
 def find_headings(blanked: str, first_line: int = 1) -> tuple[Heading, ...]:
@@ -305,13 +314,13 @@ def find_headings(blanked: str, first_line: int = 1) -> tuple[Heading, ...]:
 def find_links(blanked: str, first_line: int = 1) -> tuple[Link, ...]:
     found = []
     for match in INLINE_LINK_RE.finditer(blanked):
-        found.append(Link(match.group(3), _line_at(blanked, match.start(), first_line), bool(match.group(1))))
+        found.append(Link(match.group(3), line_at(blanked, match.start(), first_line), bool(match.group(1))))
     for number, line in enumerate(blanked.split("\n")):
         match = REF_DEF_RE.match(line)
         if match and not match.group(1).startswith("^"):
             found.append(Link(match.group(2), first_line + number))
     for match in HTML_LINK_RE.finditer(blanked):
-        found.append(Link(match.group(1), _line_at(blanked, match.start(), first_line)))
+        found.append(Link(match.group(1), line_at(blanked, match.start(), first_line)))
     return tuple(sorted(found, key=lambda link: link.line))
 
 
@@ -322,7 +331,7 @@ def find_citation_blocks(blanked: str, first_line: int = 1) -> tuple[CitationBlo
         citations = parse_citations(match.group(1))
         if citations:
             in_link = blanked[match.end() : match.end() + 1] == "(" or blanked[match.end() : match.end() + 2] == "]("
-            found.append(CitationBlock(match.group(0), tuple(citations), _line_at(blanked, match.start(), first_line), in_link))
+            found.append(CitationBlock(match.group(0), tuple(citations), line_at(blanked, match.start(), first_line), in_link))
     return tuple(found)
 
 
@@ -340,7 +349,7 @@ def parse_page(text: str) -> SourcePage:
         headings=find_headings(blanked, body_line),
         links=find_links(blanked, body_line),
         citation_blocks=find_citation_blocks(blanked, body_line),
-        split_citation_lines=tuple(_line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)),
+        split_citation_lines=tuple(line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)),
     )
 
 

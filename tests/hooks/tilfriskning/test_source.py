@@ -7,6 +7,7 @@ from tilfriskning.source import (
     find_citation_blocks,
     find_headings,
     find_links,
+    line_at,
     parse_page,
     resolve_link,
     split_front_matter,
@@ -131,3 +132,10 @@ def test_resolve_link_gives_file_and_anchor_for_relative_links_only():
     assert resolve_link("index.md", "../x.md") == ("../x.md", "")
     for target in ("https://example.org/a.md", "mailto:a@b.no", "/abs.md", "#anker", " "):
         assert resolve_link("begreper/a.md", target) is None
+
+
+def test_line_at_counts_the_lines_before_an_index_from_the_first_line():
+    text = "a\nbb\n\nccc"
+    assert [line_at(text, i) for i in range(len(text))] == [1, 1, 2, 2, 2, 3, 4, 4, 4]
+    assert line_at(text, text.index("ccc"), first_line=10) == 13
+    assert line_at("", 0) == 1
