@@ -13,6 +13,8 @@ The seam, in the order a build meets it:
    and give it the .bib we parsed, so it does not parse the file a second time (it skips
    its parse when `last_configured` is newer than the .bib: its own rebuild shortcut).
 2. `install(config, citations)` (in on_files): its registry serves our formatted text.
+   It keeps one block per way of writing it in the plugin's list (the plugin validates and
+   then replaces the same list), so each is replaced in one pass over the page.
 3. `protect_code(markdown)` / `restore_code(html, toc)`: it replaces citations inside
    code too, so the "@" in code is masked while it runs.
 
@@ -45,6 +47,10 @@ class SiteRegistry(ReferenceRegistry):
         self.citations = citations  # block as written -> HTML
 
     def validate_citation_blocks(self, citation_blocks) -> None:
+        """Also leaves each block written the same way once in the plugin's list: it replaces
+        every block by a `str.replace` over the whole page, which already replaces all its
+        copies, so a large page with many repeated citations no longer costs size × citations."""
+        citation_blocks[:] = {str(b): b for b in citation_blocks}.values()
         missing = [str(b) for b in citation_blocks if str(b) not in self.citations]
         if missing:
             raise PluginError(f"Sitering uten formatert tekst: {', '.join(missing[:3])}")

@@ -74,6 +74,24 @@ def test_the_plugin_puts_the_registry_text_in_place_of_each_block_and_nothing_el
         plugin.on_page_markdown("[@a2020, s. 9]", None, config, None)
 
 
+def test_a_block_written_many_times_is_replaced_in_one_pass_over_the_page(tmp_path, monkeypatch):
+    plugin, config = plugin_for(tmp_path, BIB)
+    data = check_bibliography(BIB)[0].data
+    bibtex.prepare(config, tmp_path / "style.csl", data)
+    plugin.on_config(config)
+    bibtex.install(config, {"[@a2020, s. 3]": "(A, 2020, s. 3)", "[@a2020]": "(A, 2020)"}, data)
+    replaced = []
+
+    class Page(str):  # counts the plugin's replace calls over the page
+        def replace(self, old, new, *args):
+            replaced.append(old)
+            return Page(str.replace(self, old, new, *args))
+
+    out = plugin.on_page_markdown(Page("Tekst [@a2020, s. 3]. [@a2020] og [@a2020, s. 3].\n" * 50), None, config, None)
+    assert out.count("(A, 2020, s. 3)") == 100 and out.count("(A, 2020)") == 50
+    assert replaced.count("[@a2020, s. 3]") == 1 and replaced.count("[@a2020]") == 1
+
+
 def test_only_the_seam_imports_the_plugin():
     importers = [
         p.relative_to(ROOT).as_posix()
