@@ -360,6 +360,16 @@ def _year(entry: Entry) -> str | None:
     return None
 
 
+def _urldate(entry: Entry) -> str | None:
+    """`urldate`, the day a web page was read, is written ÅÅÅÅ-MM-DD, as Zotero exports it."""
+    urldate = entry.fields.get("urldate", "").strip()
+    if not urldate or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", urldate) and _iso_date(urldate)):
+        return None
+    day = re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", urldate)
+    hint = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else "2026-12-01"
+    return f"«{entry.key}» har urldate = {{{urldate}}}; skriv datoen siden ble lest som ÅÅÅÅ-MM-DD, urldate = {{{hint}}}"
+
+
 def _iso_date(text: str) -> bool:
     import datetime as dt
 
@@ -444,6 +454,7 @@ ENTRY_RULES = (
     ("bib-lest", _source_note),
     ("bib-verifisert", _verified_complete),
     ("bib-ar", _year),
+    ("bib-lest-dato", _urldate),
     ("bib-doi", _doi),
     ("bib-url", _url),
     ("bib-lokal-fil", _local_file),

@@ -318,6 +318,49 @@ def tables_without_separator(blanked: str, first_line: int) -> list[Found]:
     return found
 
 
+def _cells(row: str) -> int:
+    return len(re.split(r"(?<!\\)\|", row.strip().strip("|")))
+
+
+def tables_with_extra_cells(blanked: str, first_line: int) -> list[Found]:
+    """A table row with more cells than the heading row: Python-Markdown drops the extra cells
+    without a word, and the reader never sees them."""
+    lines = blanked.split("\n")
+    found, columns = [], 0
+    for n, line in enumerate(lines):
+        row = line.strip()
+        following = lines[n + 1].strip() if n + 1 < len(lines) else ""
+        if row.startswith("|") and re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", following):
+            columns = _cells(row)
+        elif not row.startswith("|"):
+            columns = 0
+        elif columns and not re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", row) and _cells(row) > columns:
+            found.append((first_line + n, row[:30]))
+    return found
+
+
+def style_attributes(blanked: str, first_line: int) -> list[Found]:
+    """A `style="…"` attribute in the page's HTML: the site's Content-Security-Policy lets no
+    inline style through, so it would be published and silently ignored."""
+    return [
+        (line_at(blanked, m.start(), first_line), m.group(1)) for m in re.finditer(r"(<[a-zA-Z][\w-]*)[^<>]*\sstyle\s*=", blanked)
+    ]
+
+
+def locators_after_citations(blanked: str, first_line: int) -> list[Found]:
+    """`[@key] s. 10`: the page number stands after the parentheses pandoc makes, outside the citation."""
+    from .source import CITATION_BLOCK_RE
+
+    found = []
+    for match in CITATION_BLOCK_RE.finditer(blanked):
+        after = re.match(
+            r"[ \t]*,?[ \t]*((?:s|ss|side|sidene|avsn|kap)\.?[ \t]*\d[\d–-]*)", blanked[match.end() : match.end() + 20]
+        )
+        if "@" in match.group(0) and after and blanked[match.end() : match.end() + 1] != "(":
+            found.append((line_at(blanked, match.start(), first_line), f"{match.group(0)} {after.group(1)}"))
+    return found
+
+
 def citations_in_html_tags(blanked: str, first_line: int) -> list[Found]:
     """A citation inside an HTML tag (`<span title="[@key]">`) is replaced there too, and breaks the tag."""
     from .source import CITATION_BLOCK_RE

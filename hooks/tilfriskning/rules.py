@@ -310,6 +310,20 @@ MARKDOWN_RULES = {
         "tabellen som starter med «{}» mangler skillelinjen under overskriftsraden, og vises som tekst med "
         "streker; sett en linje som «| --- | --- |» (én «---» per kolonne) under første rad",
     ),
+    "tabell-celler": (
+        markup.tables_with_extra_cells,
+        "raden «{}» har flere celler enn overskriftsraden, og cellene til overs vises ikke; slå sammen cellene, "
+        "eller legg til en kolonne i overskriftsraden og skillelinjen",
+    ),
+    "stilattributt": (
+        markup.style_attributes,
+        "«{} style=…» virker ikke: nettstedets sikkerhetsregler (Content-Security-Policy) stopper stilattributter; "
+        "fjern style=…, utseendet styres av nettstedets stilark",
+    ),
+    "sidetall-utenfor": (
+        markup.locators_after_citations,
+        "i «{}» står sidetallet utenfor siteringen og havner bak parentesen; skriv det inne i klammene, f.eks. [@nøkkel, s. 10]",
+    ),
     "sitering-i-html": (
         markup.citations_in_html_tags,
         "siteringen {} står inne i en HTML-tagg og ødelegger den; flytt den ut i teksten",
