@@ -15,6 +15,14 @@
  *    (hooks/tilfriskning/search_nb.py); lunr's query parser would split them at "-".
  * 3. Material lists a query term a result lacks under "Mangler"; the terms are now the
  *    worker's, so each result's terms are mapped back to the words the reader typed.
+ * 4. Results are slimmed before they cross to the page, whose main thread must copy them:
+ *    Material shows a result's text as a teaser of a few lines, but sends the whole text
+ *    of every entry that matched only in its title or tags. Such a text is cut after its
+ *    first paragraph, a section folded away under "N flere på denne siden" gets one
+ *    line, and beyond the first FULL_GROUPS pages (shown only when the reader scrolls
+ *    that far) a result is its page's title. The count of
+ *    results is unchanged. On a 1000-page site a one-letter query matches every page.
+ *    A query the reader has typed on from before it was searched is not searched.
  *
  * Material's worker file name comes as ?engine=... (hooks/search_nb.py writes it).
  */
@@ -28,6 +36,8 @@ const DOCUMENTS = new URL("../../../search/search_index_nb.json", location.href)
 const CHANNEL = "tilfriskning-search"
 const ENDINGS = ["", "e", "en", "er", "et", "ene", "a"]
 const FORM_BOOST = 10
+const FULL_GROUPS = 20
+const TEASER_END = /<\/(?:p|li|dd|td|pre)>/
 
 let setup = null        // Material's setup message (the stub), kept until the index is wanted
 let wanted = false      // the search box has had focus
@@ -100,13 +110,68 @@ function readersTerms(matched) {
   return terms
 }
 
+/* A text without a highlighted match, cut after its first block. */
+function teaser(text) {
+  if (!text || text.includes("<mark>"))
+    return text
+  const end = text.search(TEASER_END)
+  return end < 0 ? text.slice(0, 300) : text.slice(0, text.indexOf(">", end) + 1)
+}
+
+/* A line of plain text around the first match, for a section shown only when the reader
+   opens "N flere på denne siden". */
+function line(text) {
+  const plain = (text || "").replace(/<(?!\/?mark>)[^>]+>/g, " ").replace(/\s+/g, " ").trim()
+  const at = Math.max(0, plain.indexOf("<mark>"))
+  const start = at > 60 ? plain.lastIndexOf(" ", at - 60) + 1 : 0
+  let cut = plain.slice(start, start + 200)
+  if (start + 200 < plain.length)
+    cut = cut.slice(0, Math.max(cut.lastIndexOf(" "), cut.lastIndexOf("</mark>") + 7)) + " …"
+  if ((cut.match(/<mark>/g) || []).length > (cut.match(/<\/mark>/g) || []).length)
+    cut += "</mark>"
+  return `<p>${start > 0 ? "… " : ""}${cut}</p>`
+}
+
+/* Material renders every section of a result, also those it folds away under "N flere
+   på denne siden" (those scoring below the result's best): they get a line of text. Beyond
+   the first FULL_GROUPS pages a result is its page's title alone (Material renders each
+   result around its page), so that the count stays right and the copy stays small. */
+function slim(items) {
+  return items.map((group, index) => {
+    if (index >= FULL_GROUPS) {
+      const page = group.find(item => !item.location.includes("#")) || group[0]
+      return [{ location: page.location.split("#")[0], title: page.title, text: "", score: group[0].score, terms: {} }]
+    }
+    const best = group[0].score
+    return group.map(item => ({
+      location: item.location,
+      title: item.title,
+      text: item.score < best ? line(item.text) : teaser(item.text),
+      ...item.tags && { tags: item.tags },
+      score: item.score,
+      terms: typed.length ? readersTerms(item.terms) : item.terms
+    }))      // not `parent`: the whole page again, for every section, and the page never reads it
+  })
+}
+
 const send = self.postMessage.bind(self)
 self.postMessage = message => {
-  if (message && message.type === RESULT && typed.length)
-    for (const group of message.data.items)
-      for (const item of group)
-        item.terms = readersTerms(item.terms)
+  if (message && message.type === RESULT)
+    message = { ...message, data: { ...message.data, items: slim(message.data.items) } }
   send(message)
+}
+
+/* Only the newest query is searched: while a search runs, the reader may type on, and
+   an answer to a query already replaced would cost the page a rendering for nothing. */
+let asked = null
+function ask(query) {
+  if (asked === null)
+    setTimeout(() => {
+      const query = asked
+      asked = null
+      deliver({ type: QUERY, data: rewrite(query) })
+    }, 0)
+  asked = query
 }
 
 addEventListener("message", event => {
@@ -119,7 +184,7 @@ addEventListener("message", event => {
     if (wanted)
       load()
   } else if (message.type === QUERY) {
-    deliver({ type: QUERY, data: rewrite(message.data) })
+    ask(message.data)
   } else {
     deliver(message)
   }
