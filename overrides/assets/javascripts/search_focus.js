@@ -2,8 +2,8 @@
  * Tells Tilfriskning's search worker (workers/search_nb.js) that the reader has put the
  * focus in the search box or opened search, so that it loads the index then and not with
  * every page. The worker says "started" when it is listening; a focus before that (a link
- * with ?q=, where Material focuses the box at once) is told again then. The worker lives
- * as long as the page, instant navigation included: once is enough.
+ * with ?q=, where Material focuses the box at once) is told again then. Every focus is
+ * told (the worker does nothing once it has the index, and tries again if it failed).
  */
 (function () {
   "use strict"
@@ -21,8 +21,6 @@
       return
     focused = true
     tell()
-    document.removeEventListener("focusin", wanted, true)
-    document.removeEventListener("change", wanted, true)
   }
   channel.addEventListener("message", function (event) {
     if (event.data === "started" && focused)

@@ -64,23 +64,25 @@ function load() {
       lunr.stopWordFilter = token => typed.some(({ terms }) => terms[0] === String(token)) ? token : undefined
       deliver({ type: SETUP, data: { ...setup.data, docs: index.docs } })
     })
+    .catch(() => { loading = null })    // offline, say: the next focus tries again
 }
 
-/* The lunr terms one typed word becomes, and the text Material gets for it. */
+/* What one typed word becomes: for each of its parts (split where Material's separator
+   splits, "ROP-retningslinjen" in two), the lunr terms and the text Material gets. */
 function rewriteWord(part) {
   const word = part.toLowerCase()
   if (/^[0-9a-zæøå§.]+(?:-[0-9a-zæøå.]+)+$/.test(word) && /\d/.test(word)) {
     const joined = word.replace(/-/g, "_")
-    return { terms: [joined], text: joined }
+    return [{ word: part, terms: [joined], text: joined }]
   }
-  if (!/^[a-zæøåäöüé]{4,}$/.test(word)) {
-    const separator = new RegExp(setup.data.config.separator)
-    return { terms: word.split(separator).filter(Boolean), text: part }
-  }
-  const base = lunr.no.stemmer(new lunr.Token(word)).toString()
-  const prefix = base.replace(/([bdfgklmnprstv])\1$/, "$1")  // skamm- -> skam-: "skam" is a page's word too
-  const forms = [...new Set([...ENDINGS.map(ending => base + ending), prefix, word])]
-  return { terms: [prefix, ...forms], text: [prefix, ...forms.map(form => `${form}^${FORM_BOOST}`)].join(" ") }
+  return word.split(new RegExp(setup.data.config.separator)).filter(Boolean).map(piece => {
+    if (!/^[a-zæøåäöüé]{4,}$/.test(piece))
+      return { word: piece, terms: [piece], text: piece }
+    const base = lunr.no.stemmer(new lunr.Token(piece)).toString()
+    const prefix = base.replace(/([bdfgklmnprstv])\1$/, "$1")  // skamm- -> skam-: "skam" is a page's word too
+    const forms = [...new Set([...ENDINGS.map(ending => base + ending), prefix, piece])]
+    return { word: piece, terms: [prefix, ...forms], text: [prefix, ...forms.map(form => `${form}^${FORM_BOOST}`)].join(" ") }
+  })
 }
 
 function rewrite(query) {
@@ -88,9 +90,9 @@ function rewrite(query) {
   return query.split(/(\s+)/).map(part => {
     if (!part.trim() || /^[+\-"*]|[~^:*"]/.test(part))
       return part                       // lunr syntax and spaces as typed
-    const { terms, text } = rewriteWord(part)
-    typed.push({ word: part.toLowerCase(), terms })
-    return text
+    const pieces = rewriteWord(part)
+    typed.push(...pieces)
+    return pieces.map(piece => piece.text).join(" ")
   }).join("")
 }
 
