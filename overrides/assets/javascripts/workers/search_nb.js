@@ -16,12 +16,13 @@
  * 3. Material lists a query term a result lacks under "Mangler"; the terms are now the
  *    worker's, so each result's terms are mapped back to the words the reader typed.
  * 4. Results are slimmed before they cross to the page, whose main thread must copy them:
- *    Material shows a result's text as a teaser of a few lines, but sends the whole text
- *    of every entry that matched only in its title or tags. Such a text is cut after its
- *    first paragraph, a section folded away under "N flere på denne siden" gets one
- *    line, and beyond the first FULL_GROUPS pages (shown only when the reader scrolls
- *    that far) a result is its page's title. The count of
- *    results is unchanged. On a 1000-page site a one-letter query matches every page.
+ *    Material shows a result's text as a teaser of a few lines, but sends (and the page
+ *    renders) two whole paragraphs of every match, and the whole text of an entry that
+ *    matched only in its title or tags. Each entry now gets one line of plain text around
+ *    its first match, a page brings at most its SECTIONS best sections, and beyond the
+ *    first FULL_GROUPS pages (shown only when the reader scrolls that far) a result is its
+ *    page's title. The count of results (pages) is unchanged.
+ *    On a 1000-page site a one-letter query matches every page.
  *    A query the reader has typed on from before it was searched is not searched.
  *
  * Material's worker file name comes as ?engine=... (hooks/search_nb.py writes it).
@@ -37,7 +38,7 @@ const CHANNEL = "tilfriskning-search"
 const ENDINGS = ["", "e", "en", "er", "et", "ene", "a"]
 const FORM_BOOST = 10
 const FULL_GROUPS = 20
-const TEASER_END = /<\/(?:p|li|dd|td|pre)>/
+const SECTIONS = 5      // sections per page, besides the page itself
 
 let setup = null        // Material's setup message (the stub), kept until the index is wanted
 let wanted = false      // the search box has had focus
@@ -112,18 +113,13 @@ function readersTerms(matched) {
   return terms
 }
 
-/* A text without a highlighted match, cut after its first block. */
-function teaser(text) {
-  if (!text || text.includes("<mark>"))
-    return text
-  const end = text.search(TEASER_END)
-  return end < 0 ? text.slice(0, 300) : text.slice(0, text.indexOf(">", end) + 1)
-}
-
-/* A line of plain text around the first match, for a section shown only when the reader
-   opens "N flere på denne siden". */
+/* A line of plain text around the first match: Material shows a teaser of two or three
+   lines, but renders all of the text it gets (two whole paragraphs or lists), and renders
+   the sections it folds under "N flere på denne siden" too. */
 function line(text) {
   const plain = (text || "").replace(/<(?!\/?mark>)[^>]+>/g, " ").replace(/\s+/g, " ").trim()
+  if (!plain)
+    return ""
   const at = Math.max(0, plain.indexOf("<mark>"))
   const start = at > 60 ? plain.lastIndexOf(" ", at - 60) + 1 : 0
   let cut = plain.slice(start, start + 200)
@@ -134,21 +130,21 @@ function line(text) {
   return `<p>${start > 0 ? "… " : ""}${cut}</p>`
 }
 
-/* Material renders every section of a result, also those it folds away under "N flere
-   på denne siden" (those scoring below the result's best): they get a line of text. Beyond
-   the first FULL_GROUPS pages a result is its page's title alone (Material renders each
-   result around its page), so that the count stays right and the copy stays small. */
+/* Each page with its best SECTIONS sections, each with a line of text; beyond the first
+   FULL_GROUPS pages a result is its page's title alone (Material renders each result
+   around its page), so that the count stays right and the copy stays small. */
 function slim(items) {
   return items.map((group, index) => {
     if (index >= FULL_GROUPS) {
       const page = group.find(item => !item.location.includes("#")) || group[0]
       return [{ location: page.location.split("#")[0], title: page.title, text: "", score: group[0].score, terms: {} }]
     }
-    const best = group[0].score
-    return group.map(item => ({
+    const page = group.find(item => !item.location.includes("#"))
+    const sections = group.filter(item => item !== page).slice(0, SECTIONS)
+    return group.filter(item => item === page || sections.includes(item)).map(item => ({
       location: item.location,
       title: item.title,
-      text: item.score < best ? line(item.text) : teaser(item.text),
+      text: line(item.text),
       ...item.tags && { tags: item.tags },
       score: item.score,
       terms: typed.length ? readersTerms(item.terms) : item.terms
