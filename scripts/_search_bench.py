@@ -114,6 +114,33 @@ def test_queries(root: Path) -> list[tuple[str, list[str]]]:
     return module.QUERIES + module.NUMBER_QUERIES
 
 
+def _quality(page, base: str, queries: list[tuple[str, list[str]]], latencies: list[float]) -> dict:
+    """How many queries have an expected page among the first three links (and which do not)."""
+    hits, misses = 0, []
+    for query, expected in queries:
+        page.evaluate(TIMED_QUERY, "")
+        latencies.append(page.evaluate(TIMED_QUERY, query))
+        found = page.evaluate(TOP_THREE, base)
+        if any(p in expected for p in found):
+            hits += 1
+        else:
+            misses.append([query, found])
+    return {"queries": len(queries), "top_three": hits, "misses": misses}
+
+
+def _typing_rounds(page, typing: list[str], rounds: int, latencies: list[float]) -> list[float]:
+    """The longest main-thread task of each round of typing `typing` key by key."""
+    longest = []
+    for _ in range(rounds):
+        typing_start = page.evaluate("performance.now()")
+        for query in typing:
+            _typed(page, query)
+            latencies.append(page.evaluate(TIMED_QUERY, query + " "))  # the same query again, timed
+        tasks = page.evaluate("window.__longTasks")
+        longest.append(max([d for s, d in tasks if s >= typing_start], default=0))
+    return longest
+
+
 def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typing: list[str], rounds: int = 3) -> dict:
     """First visit, first query, latency, longest task while typing and quality, in Chromium.
 
@@ -126,8 +153,7 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
     try:
         with sync_playwright() as playwright:
             browser = _browser(playwright)
-            context = browser.new_context()
-            page = context.new_page()
+            page = browser.new_context().new_page()
             transferred: list[tuple[str, int]] = []
             page.on("response", lambda r: transferred.append((r.url, int(r.headers.get("content-length", "0") or 0))))
             page.add_init_script(f"({LONG_TASKS})()")
@@ -142,25 +168,10 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
             first_query_ms = page.evaluate("performance.now()") - start
             page.wait_for_load_state("networkidle")
             after_focus = transferred[before:]
-            latencies, hits, misses = [], 0, []
-            for query, expected in queries:
-                page.evaluate(TIMED_QUERY, "")
-                latencies.append(page.evaluate(TIMED_QUERY, query))
-                found = page.evaluate(TOP_THREE, base)
-                if any(p in expected for p in found):
-                    hits += 1
-                else:
-                    misses.append([query, found])
-            longest = []
-            for _ in range(rounds):
-                typing_start = page.evaluate("performance.now()")
-                for query in typing:
-                    _typed(page, query)
-                    latencies.append(page.evaluate(TIMED_QUERY, query + " "))  # the same query again, timed
-                tasks = page.evaluate("window.__longTasks")
-                longest.append(max([d for s, d in tasks if s >= typing_start], default=0))
-            tasks = page.evaluate("window.__longTasks")
-            after_focus_tasks = [d for s, d in tasks if s >= start]
+            latencies: list[float] = []
+            quality = _quality(page, base, queries, latencies)
+            longest = _typing_rounds(page, typing, rounds, latencies)
+            after_focus_tasks = [d for s, d in page.evaluate("window.__longTasks") if s >= start]
             browser.close()
     finally:
         server.shutdown()
@@ -175,5 +186,5 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
         "longest_task_while_typing_ms": {"min": round(min(longest)), "median": round(statistics.median(longest))},
         "longest_task_after_focus_ms": round(max(after_focus_tasks, default=0)),
         "load_average": round(os.getloadavg()[0], 1),
-        "quality": {"queries": len(queries), "top_three": hits, "misses": misses},
+        "quality": quality,
     }
