@@ -51,6 +51,8 @@ TIMED_QUERY = """async q => {
 }""".replace("SHOWN", SHOWN)
 TOP_THREE = """base => [...document.querySelectorAll('.md-search-result__item > .md-search-result__link')]
   .slice(0, 3).map(a => a.getAttribute('href').split('#')[0].split('?')[0].replace(base, ''))"""
+# What the measuring functions run in the page (scripts/_pagefind_bench.py has its own).
+LUNR_JS = {"timed": TIMED_QUERY, "shown": SHOWN, "top_three": TOP_THREE}
 LONG_TASKS = """() => {
   window.__longTasks = []
   new PerformanceObserver(list => window.__longTasks.push(...list.getEntries().map(e => [e.startTime, e.duration])))
@@ -93,11 +95,11 @@ def _browser(playwright):
     )
 
 
-def _typed(page, query: str, delay_ms: int = 90) -> None:
-    """Type `query` key by key into the empty box, as a reader does, and wait for Material's answer."""
-    page.evaluate(TIMED_QUERY, "")
+def _typed(page, query: str, js: dict, delay_ms: int = 90) -> None:
+    """Type `query` key by key into the empty box, as a reader does, and wait for the answer."""
+    page.evaluate(js["timed"], "")
     page.locator("input.md-search__input").press_sequentially(query, delay=delay_ms)
-    page.wait_for_function(SHOWN, arg=query, timeout=30000)
+    page.wait_for_function(js["shown"], arg=query, timeout=30000)
 
 
 def test_queries(root: Path) -> list[tuple[str, list[str]]]:
@@ -114,13 +116,13 @@ def test_queries(root: Path) -> list[tuple[str, list[str]]]:
     return module.QUERIES + module.NUMBER_QUERIES
 
 
-def _quality(page, base: str, queries: list[tuple[str, list[str]]], latencies: list[float]) -> dict:
+def _quality(page, base: str, queries: list[tuple[str, list[str]]], latencies: list[float], js: dict = LUNR_JS) -> dict:
     """How many queries have an expected page among the first three links (and which do not)."""
     hits, misses = 0, []
     for query, expected in queries:
-        page.evaluate(TIMED_QUERY, "")
-        latencies.append(page.evaluate(TIMED_QUERY, query))
-        found = page.evaluate(TOP_THREE, base)
+        page.evaluate(js["timed"], "")
+        latencies.append(page.evaluate(js["timed"], query))
+        found = page.evaluate(js["top_three"], base)
         if any(p in expected for p in found):
             hits += 1
         else:
@@ -128,14 +130,14 @@ def _quality(page, base: str, queries: list[tuple[str, list[str]]], latencies: l
     return {"queries": len(queries), "top_three": hits, "misses": misses}
 
 
-def _typing_rounds(page, typing: list[str], rounds: int, latencies: list[float]) -> list[float]:
+def _typing_rounds(page, typing: list[str], rounds: int, latencies: list[float], js: dict = LUNR_JS) -> list[float]:
     """The longest main-thread task of each round of typing `typing` key by key."""
     longest = []
     for _ in range(rounds):
         typing_start = page.evaluate("performance.now()")
         for query in typing:
-            _typed(page, query)
-            latencies.append(page.evaluate(TIMED_QUERY, query + " "))  # the same query again, timed
+            _typed(page, query, js)
+            latencies.append(page.evaluate(js["timed"], query + " "))  # the same query again, timed
         tasks = page.evaluate("window.__longTasks")
         longest.append(max([d for s, d in tasks if s >= typing_start], default=0))
     return longest
