@@ -217,6 +217,15 @@ def sizes(site: Path) -> dict:
 
 
 JS = {"timed": TIMED_QUERY, "shown": SHOWN, "top_three": TOP_THREE}
+# Inflected forms whose base form stands on the site: does Pagefind's Norwegian stemming find it?
+STEMMING_PROBES = ["skammen", "anerkjennelsen", "motivasjonen", "overdosene"]
+# Runs in the page: the words Pagefind marks in the excerpts of the first three results of `q`.
+MARKED = """async q => {
+  const search = await (await window.__pf.module).search(q)
+  const data = await Promise.all(search.results.slice(0, 3).map(r => r.data()))
+  const words = data.flatMap(d => [...d.excerpt.matchAll(/<mark>(.*?)<\\/mark>/g)].map(m => m[1].toLowerCase().replace(/[^\\p{L}\\d-]/gu, "")))
+  return [...new Set(words)].sort()
+}"""
 
 
 def _open_front_page(page, base: str) -> tuple[list[tuple[str, int]], list[str]]:
@@ -234,8 +243,9 @@ def _open_front_page(page, base: str) -> tuple[list[tuple[str, int]], list[str]]
     return transferred, blocked
 
 
-def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typing: list[str], rounds: int = 3) -> dict:
-    """What scripts/_search_bench.py's `in_browser` measures, for Pagefind behind Material's box."""
+def in_browser(site: Path, port: int, queries: list, typing: list[str], probes: list[str], rounds: int = 3) -> dict:
+    """What scripts/_search_bench.py's `in_browser` measures, for Pagefind behind Material's box,
+    and the words marked in the first three excerpts for each of `probes` (Norwegian stemming)."""
     from playwright.sync_api import sync_playwright
 
     server = serve(str(site), port)
@@ -256,6 +266,7 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
             latencies: list[float] = []
             quality = _quality(page, base, queries, latencies, JS)
             longest = _typing_rounds(page, typing, rounds, latencies, JS)
+            stemming = {q: page.evaluate(MARKED, q) for q in probes}
             after_focus_tasks = [d for s, d in page.evaluate("window.__longTasks") if s >= start]
             browser.close()
     finally:
@@ -275,4 +286,5 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
         "longest_task_after_focus_ms": round(max(after_focus_tasks, default=0)),
         "load_average": round(os.getloadavg()[0], 1),
         "quality": quality,
+        "stemming_marked_words": stemming,
     }
