@@ -1,13 +1,14 @@
-"""Norwegian search: inflected and definite forms find their pages.
+"""Norwegian search: numbers findable, the index loaded when the search box first gets focus.
 
-Adds nothing visible to a page. After Material writes the search index, each page's own
-entry gets two fields readers never see: `tittelformer` (inflected forms of the words in
-its title and tags, boosted like a title) and `former` (forms of the words in all its
-sections, weighted low). Since Material searches every query word as a prefix,
-"motivasjonen", "erfaringskonsulentene" or "tilbakefallet" now find the pages that say
-"motivasjon", "erfaringskonsulent" and "tilbakefall", while exact words match as before.
-The boosts and the Norwegian pipeline (trimmer only: "mi" must not be dropped as a stop
-word) are set under `plugins: search` in mkdocs.yml.
+Adds nothing visible to a page. Each page's `__config` names our search worker
+(`overrides/assets/javascripts/workers/search_nb.js`), which wraps Material's own: it stems
+the reader's words on the query side and fetches the index only once the search box
+has had focus (`overrides/assets/javascripts/search_focus.js` tells it). After Material
+writes the search index, the documents move to `search/search_index_nb.json` with the
+hyphenated identifiers of each entry ("§ 2-5", "IS-1948") in a field of their own, and
+`search/search_index.json`, which Material fetches on every page load, keeps only the
+configuration. The separator, the empty pipeline (no trimmer: it drops numbers; no
+stop-word filter: "mi" is one) and the boosts are set under `plugins: search` in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -15,24 +16,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tilfriskning.search_nb import expansion
+from tilfriskning.search_nb import FULL_INDEX, STUB_INDEX, split_index, use_our_worker
+
+
+def on_post_page(output, page, config):
+    return use_our_worker(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return use_our_worker(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config):
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    index_file = Path(config.site_dir) / STUB_INDEX
     if not index_file.is_file():
         return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    docs = index.get("docs", [])
-    pages: dict[str, list[dict]] = {}
-    for doc in docs:
-        pages.setdefault(doc.get("location", "").split("#")[0], []).append(doc)
-    for sections in pages.values():
-        # the forms go on the page's own entry once, not on every section: a reader who
-        # types an inflected form lands on the page, one who types the exact word on the section
-        main = next((d for d in sections if "#" not in d.get("location", "")), sections[0])
-        heading = " ".join([main.get("title", ""), *main.get("tags", [])])
-        text = " ".join(d.get("title", "") + " " + d.get("text", "") for d in sections)
-        main["tittelformer"] = expansion(heading, heading)
-        main["former"] = expansion(text, text + " " + heading)
-    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    stub, full = split_index(json.loads(index_file.read_text(encoding="utf-8")))
+    for path, content in ((FULL_INDEX, full), (STUB_INDEX, stub)):
+        (Path(config.site_dir) / path).write_text(
+            json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -1,91 +1,82 @@
-"""Norwegian word forms for the search index (pure functions).
+"""Norwegian search index: numbers and identifiers findable, the index out of the first visit (pure functions).
 
-Material's search appends `*` to every query word, and lunr does not stem wildcard
-terms. So a reader who types "motivasjonen" searches for words starting with
-"motivasjonen" and finds nothing on a page that says "motivasjon". Stemming the index
-would break the exact word instead (stack-notes.md). What works with an unchanged search
-is to index, beside a page's words, their inflected forms: then every form a reader may
-type is a prefix of something indexed. The forms come from a few Bokmål rules for nouns,
-verbs and adjectives; a form nobody types costs a few bytes and never shows.
+Material's search (lunr) matches every query word as a prefix. The reader's words are
+stemmed on the query side (`overrides/assets/javascripts/workers/search_nb.js`, with
+lunr's Norwegian Snowball stemmer), so "motivasjonen" searches "motivasjon*"; the index
+keeps the page's own words, unstemmed and untrimmed. Without lunr's Norwegian trimmer
+(which drops tokens made only of digits) the separator below splits at punctuation
+instead, so "2023", "113" and "F1x.2" stay tokens. Identifiers joined by hyphens
+("§ 2-5", "IS-1948", "ICD-10") cannot be one lunr query term (lunr's query parser splits
+at "-"), so each page's entry also lists them joined by "_" in a field of its own, and
+the worker rewrites "2-5" in a query to "2_5".
+
+Material fetches `search/search_index.json` on every page load. That file becomes a stub
+(the configuration without documents); the documents go to `FULL_INDEX`, which the
+worker fetches when the search box first gets focus.
 """
 
 from __future__ import annotations
 
 import re
 
-WORD_RE = re.compile(r"[a-zæøåäöüé]+")
-MIN_LENGTH = 5  # below this, only the short-noun forms below
-SHORT_MIN = 3  # "skam", "rus", "rom": short nouns readers do type inflected
-SHORT_DOUBLED_RE = re.compile(r"^[a-zæøå]*[aeiouyæøå]m$")  # skam -> skammen, rom -> rommet
-# endings that can be taken off a word to find its base: definite, plural, genitive
-ENDINGS = ("ene", "ens", "ets", "en", "et", "er", "a", "e", "s")
-# endings put on a base: the definite and plural forms of a noun ("ene" also covers "en"
-# and "e", since every query is a prefix)
-NOUN = ("et", "er", "ene")
-NOUN_E = ("r", "ne")  # a base ending in e: anerkjennelse -> anerkjennelsen, -r, -ne
-DOUBLE_EL_RE = re.compile(r"^(.*?)([bdfgklmnprstv])\2el$")  # middel -> midl-er, sykkel -> sykl-er
-SINGLE_L_RE = re.compile(r"^(.*?[aeiouyæøå])([bdfgklmnprstv])l(?:er|ene|ers|enes)$")  # midler -> middel
+from tilfriskning.kinds import PAGE_KINDS
+
+# The index Material fetches on every page load holds only the configuration; the
+# documents are here, relative to the site root (a stable path: the service worker precaches it).
+STUB_INDEX = "search/search_index.json"
+FULL_INDEX = "search/search_index_nb.json"
+IDENTIFIER_FIELD = "identifiers"
+# What separates tokens, in the index and in queries (a JavaScript regular expression,
+# given to Material as `separator`): anything but letters, digits, "§" and "_", and a full
+# stop unless a digit follows ("F1x.2", "2.5" stay whole; "i 2023." does not keep its stop).
+SEPARATOR = r"[^0-9A-Za-z\u00C0-\u024F§_.]+|\.(?!\d)"
+# Concept pages define the terms the other pages use: where a query matches several pages
+# about equally (seven pages are tagged "tilfriskning"), the concept page comes first.
+# Small: a tie-breaker, not a ranking of its own.
+CONCEPT_BOOST = 1.1
+CONCEPT_FOLDERS = tuple(f"{kind.folder}/" for kind in PAGE_KINDS if kind.name == "begrep")
+TAG_RE = re.compile(r"<[^>]+>")
+# words joined by hyphens of which at least one part has a digit: 2-5, IS-1948, ICD-10, 2-1a
+IDENTIFIER_RE = re.compile(r"(?<![\w-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
 
 
-def bases(word: str) -> set[str]:
-    """The word and what it may be an inflection of."""
-    found = {word}
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_LENGTH - 1:
-            found.add(word[: -len(ending)])
-    match = SINGLE_L_RE.match(word)
-    if match:
-        found.add(f"{match.group(1)}{match.group(2)}{match.group(2)}el")
-    return found
+def identifiers(html: str) -> list[str]:
+    """Hyphenated identifiers in `html`, lowercase, joined by "_", each once, in order."""
+    text = TAG_RE.sub(" ", html)
+    found = dict.fromkeys(match.lower().replace("-", "_") for match in IDENTIFIER_RE.findall(text))
+    return list(found)
 
 
-def forms_of_base(base: str) -> set[str]:
-    out = {base}
-    out.update(base + ending for ending in NOUN)
-    if base.endswith("e"):
-        out.update(base + ending for ending in NOUN_E)
-    match = DOUBLE_EL_RE.match(base)
-    if match:
-        short = f"{match.group(1)}{match.group(2)}l"
-        out.update(short + ending for ending in ("er", "ene"))
-    return out
+def split_index(index: dict) -> tuple[dict, dict]:
+    """(the stub Material loads with every page, the full index the worker loads on first focus).
+
+    Every entry (a page's start or one of its sections) gets the identifiers it names, so a
+    reader lands on the section that names one. Entries of concept pages get CONCEPT_BOOST. Tags stay on the page's own entry only
+    (Material copies them to every section): a page with many sections would otherwise
+    match its tags once per section and outrank a page with few.
+    """
+    docs = index.get("docs", [])
+    for doc in docs:
+        location = doc.get("location", "")
+        if "#" in location:
+            doc.pop("tags", None)
+        if location.startswith(CONCEPT_FOLDERS):
+            doc["boost"] = round(doc.get("boost", 1) * CONCEPT_BOOST, 3)
+        found = identifiers(doc.get("title", "") + " " + doc.get("text", ""))
+        if found:
+            doc[IDENTIFIER_FIELD] = " ".join(found)
+    stub = {key: value for key, value in index.items() if key != "docs"} | {"docs": []}
+    return stub, index
 
 
-def short_forms(word: str) -> set[str]:
-    """A short noun's definite and plural forms; a final m after a vowel is doubled."""
-    out = {word} | {word + ending for ending in NOUN}
-    if SHORT_DOUBLED_RE.match(word):
-        out.update(word + "m" + ending for ending in NOUN)
-    return out
+# Material names its search worker in each page's `__config`; ours wraps it (and loads it lazily).
+WORKER_RE = re.compile(r'("search":\s*")([^"]*?)workers/(search\.[0-9a-f]+\.min\.js)"')
+WORKER = "search_nb.js"
 
 
-def forms(word: str) -> set[str]:
-    """Inflected forms a reader might type for `word` (lowercase), the word included."""
-    word = word.lower()
-    if not WORD_RE.fullmatch(word) or len(word) < SHORT_MIN:
-        return {word}
-    if len(word) < MIN_LENGTH:
-        return short_forms(word)
-    return {form for base in bases(word) for form in forms_of_base(base)}
-
-
-def not_covered(candidates: set[str], present: set[str]) -> list[str]:
-    """Candidates that are not already a prefix of an indexed word or of another candidate:
-    a prefix query finds them anyway, so only the longest forms need to be indexed."""
-    everything = sorted(candidates | present)
-    keep = []
-    for index, form in enumerate(everything):
-        if form in present:
-            continue
-        following = everything[index + 1] if index + 1 < len(everything) else ""
-        if not following.startswith(form):
-            keep.append(form)
-    return keep
-
-
-def expansion(text: str, already: str = "") -> str:
-    """The forms to index for `text`, as one space-separated string."""
-    words = set(WORD_RE.findall(text.lower()))
-    present = words | set(WORD_RE.findall(already.lower()))
-    candidates = {form for word in words for form in forms(word)}
-    return " ".join(not_covered(candidates, present))
+def use_our_worker(html: str) -> str:
+    """Point Material's search at our worker, which gets Material's worker file name to load."""
+    html, count = WORKER_RE.subn(lambda m: f'{m[1]}{m[2]}workers/{WORKER}?engine={m[3]}"', html, count=1)
+    if 'data-md-component="search"' in html and not count:
+        raise ValueError("Materials søkearbeider ble ikke funnet i __config (ny versjon av Material?)")
+    return html

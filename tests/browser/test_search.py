@@ -1,4 +1,5 @@
-"""Norwegian search in the real site: inflected forms, multi-word queries, abbreviations."""
+"""Norwegian search in the real site: inflected forms, multi-word queries, abbreviations, numbers,
+and an index that is loaded only once the search box has had focus."""
 
 from __future__ import annotations
 
@@ -64,6 +65,21 @@ QUERIES = [
     ("samtalekort", ["samtalekort/"]),
 ]
 
+# Numbers and identifiers practitioners type (issue 14), each standing on the pages expected:
+# grep docs/ for the query to see them.
+NUMBER_QUERIES = [
+    ("2023", ["begreper/rusmiddelavhengighet/", "metoder/overdose/", ""]),  # 363 died of overdoses in 2023
+    ("363", ["begreper/rusmiddelavhengighet/", "metoder/overdose/", ""]),
+    ("260", ["begreper/rusmiddelavhengighet/", "metoder/overdose/"]),
+    ("IS-1948", ["begreper/nasjonale-anbefalinger/", "begreper/rop/"]),  # the ROP guideline's number
+    ("§ 3-1", ["begreper/brukermedvirkning/", "begreper/rettigheter/", "begreper/nasjonale-anbefalinger/"]),
+    ("§ 2-5", ["begreper/rettigheter/"]),  # the right to an individual plan
+    ("113", ["metoder/overdose/", "begreper/tjenestene/", ""]),
+    ("116 117", ["begreper/tjenestene/", ""]),  # legevakt
+    ("ICD-10", ["begreper/rusmiddelavhengighet/"]),
+    ("F1x.2", ["begreper/rusmiddelavhengighet/"]),  # the diagnosis code for dependence
+]
+
 
 @pytest.fixture(scope="module")
 def search_page(browser, served_real_site):
@@ -97,7 +113,7 @@ def search(page, base: str, query: str) -> tuple[list[str], str]:
     return pages, page.locator(".md-search-result__meta").inner_text()
 
 
-@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+@pytest.mark.parametrize("query,expected", QUERIES + NUMBER_QUERIES, ids=[q for q, _ in QUERIES + NUMBER_QUERIES])
 def test_query_finds_the_right_page_in_the_first_three(search_page, served_real_site, query, expected):
     pages, meta = search(search_page, served_real_site, query)
     assert any(p in expected for p in pages), f"{query!r}: {pages} ({meta})"
@@ -107,3 +123,35 @@ def test_no_hit_gives_a_helpful_norwegian_message(search_page, served_real_site)
     pages, meta = search(search_page, served_real_site, "xyzzyqqq")
     assert pages == []
     assert meta.startswith("Ingen treff. Prøv et annet ord")
+
+
+def test_results_name_no_word_the_reader_did_not_type_as_missing(search_page, served_real_site):
+    """The worker adds inflected forms to a query; Material must not list them under «Mangler»."""
+    search(search_page, served_real_site, "faktaboks Nymoen")
+    missing = search_page.evaluate("[...document.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent)")
+    assert missing and set(missing) <= {"faktaboks", "nymoen"}, missing
+
+
+def test_the_index_is_loaded_on_first_focus_not_with_the_page(browser, served_real_site):
+    context = browser.new_context()
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    open_page(page, served_real_site)
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("search/search_index.json") for url in asked), "Material's stub (configuration only)"
+    assert not any("search_index_nb" in url or "lunr" in url for url in asked), asked
+    pages, _ = search(page, served_real_site, "ICD-10")
+    assert any(url.endswith("search/search_index_nb.json") for url in asked)
+    assert pages[0] == "begreper/rusmiddelavhengighet/"
+    context.close()
+
+
+def test_a_search_link_with_q_loads_the_index_and_shows_results(browser, served_real_site):
+    """Material focuses the box at once for ?q=, before the worker listens: it is told again."""
+    context = browser.new_context()
+    page = context.new_page()
+    open_page(page, served_real_site + "?q=nalokson")
+    page.wait_for_function("() => document.querySelector('.md-search-result__item')", timeout=10000)
+    assert "metoder/overdose/" in page.locator(".md-search-result__link").first.get_attribute("href")
+    context.close()
