@@ -1,6 +1,6 @@
 """The whole site as one printable document.
 
-Adds to a page: on the page holding `<!-- hele-nettstedet -->` (utskrift.md), every page
+Adds to a page: on the page holding `<!-- hele-nettstedet: fylles av hooks/print_view.py -->` (utskrift.md), every page
 of the navigation in order, each with its heading, its text and its Kilder list, ids
 made unique and links between pages turned into links inside the document. It is made
 from the pages as rendered in this build, so it never drifts from them, and needs no
@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 
 from tilfriskning.print_view import PrintPage, assemble
 
-MARKER = "<!-- hele-nettstedet -->"
+MARKER = "<!-- hele-nettstedet: fylles av hooks/print_view.py -->"
 
 
 @event_priority(-100)  # after every other hook has finished its page

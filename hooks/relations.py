@@ -6,7 +6,7 @@ labelled in Norwegian (bygger på / grunnlag for, støttes av / gir støtte til,
 item linking to its page with the page's description as tooltip, followed by a small map
 of the page and its direct relations; on every page a "Sider som lenker hit" list of the
 pages whose text links to it (computed from the page sources, so navigation, generated
-lists and Kilder don't count); and on a page holding `<!-- kunnskapskart -->`, the whole
+lists and Kilder don't count); and on a page holding `<!-- kunnskapskart: fylles av hooks/relations.py -->`, the whole
 graph as an inline SVG map (no JavaScript) and the same relations as a table for screen
 readers and print. All of it stands before the Kilder list, which stays last.
 """
@@ -22,7 +22,7 @@ from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
 from tilfriskning.map_svg import layout, neighbourhood, ordered_edges, render_svg
 from tilfriskning.relations import PageInfo, backlinks_html, groups_for, relations_html
 
-MAP_MARKER = "<!-- kunnskapskart -->"
+MAP_MARKER = "<!-- kunnskapskart: fylles av hooks/relations.py -->"
 
 
 def _url_for(current, files):

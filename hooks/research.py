@@ -3,7 +3,7 @@
 Adds to a page: on every article page (type `artikkel`), an "Om studien" box after the
 ingress with the full reference of the work in `kilde` and the fact box from the
 front matter's `faktaboks` (aim, method, participants, age, key themes); on any page
-holding the line `<!-- forskningstabell -->`, a table of all articles side by side built
+holding the line `<!-- forskningstabell: fylles av hooks/research.py -->`, a table of all articles side by side built
 from the same fields, so it can never drift from the article pages. The fields are
 required by the front-matter schema, so a missing one stops the build there.
 """

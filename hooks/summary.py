@@ -4,7 +4,7 @@ Adds to a page: under the title of every content page, the «Kort fortalt» box 
 front matter's `kort_fortalt` (3-5 points, each ending with the citation that backs it in
 the text, formatted like every other citation); after the ingress of a method or practice
 page, the «Til samtalen» card from `til_samtalen`, with a link to the printable page of
-all cards; on that page (the line `<!-- samtalekort -->` in docs/samtalekort.md), every
+all cards; on that page (the line `<!-- samtalekort: fylles av hooks/summary.py -->` in docs/samtalekort.md), every
 card, titled with and linked to its page; «Sist faglig vurdert» from `faglig_vurdert`
 beside «Sist oppdatert», and a calm notice on a page not reviewed for more than two
 years. The fields are required by the front-matter schema and the page rules.

@@ -88,3 +88,16 @@ def test_every_rule_id_is_explained_in_contributing():
     assert all(f'"{rule_id}"' in source for rule_id in ids), "an id listed here that the code no longer uses"
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert not {rule_id for rule_id in ids if f"| `{rule_id}` |" not in contributing}
+
+
+def test_each_marker_names_the_hook_that_fills_it():
+    pages = [p for p in (ROOT / "docs").rglob("*.md")]
+    markers = {m for p in pages for m in re.findall(r"<!-- [a-z-]+: fylles av (hooks/\w+\.py) -->", p.read_text("utf-8"))}
+    assert markers, "no page holds a marker"
+    for page in pages:
+        for name, hook in re.findall(r"<!-- ([a-z-]+): fylles av (hooks/\w+\.py) -->", page.read_text("utf-8")):
+            code = (ROOT / hook).read_text("utf-8")
+            package = "\n".join(p.read_text("utf-8") for p in (ROOT / "hooks" / "tilfriskning").glob("*.py"))
+            constant = re.search(rf"^(\w+) = \"<!-- {name}: fylles av {hook} -->\"", code + "\n" + package, re.M)
+            assert constant, f"{page.name}: no constant holds the marker «{name}»"
+            assert ".replace(" + constant.group(1) in code, f"{hook} does not fill «{name}»"

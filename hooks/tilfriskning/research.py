@@ -6,7 +6,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-TABLE_MARKER = "<!-- forskningstabell -->"
+TABLE_MARKER = "<!-- forskningstabell: fylles av hooks/research.py -->"
 FIELDS = (("formål", "Formål"), ("metode", "Metode"), ("deltakere", "Deltakere"), ("alder", "Alder"))
 
 

@@ -20,7 +20,7 @@ from .source import CITATION_BLOCK_RE, parse_citations
 SUMMARY_TITLE = "Kort fortalt"
 CARD_TITLE = "Til samtalen"
 CARD_PAGE = "samtalekort.md"  # the printable page with every card
-CARD_MARKER = "<!-- samtalekort -->"  # where the hook puts the cards on that page
+CARD_MARKER = "<!-- samtalekort: fylles av hooks/summary.py -->"  # where the hook puts the cards on that page
 # (front-matter key, heading on the card), in the card's order
 CARD_PARTS = (
     ("gjør", "Det kildene beskriver at fagfolk gjør"),
