@@ -25,16 +25,14 @@ task while typing and top-three quality, on the same queries.
 from __future__ import annotations
 
 import json
-import os
 import re
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from _gzipserver import serve
-from _search_bench import LONG_TASKS, _browser, _quality, _typing_rounds, gz
+import _search_bench
+from _search_bench import _open_front_page, gz
 
 HERE = Path(__file__).resolve().parents[1] / "bench" / "pagefind"
 REQUIREMENTS = HERE / "requirements.txt"
@@ -228,63 +226,35 @@ MARKED = """async q => {
 }"""
 
 
-def _open_front_page(page, base: str) -> tuple[list[tuple[str, int]], list[str]]:
-    """Open the front page with the glue and the lunr files blocked: (responses so far, what was blocked)."""
-    transferred: list[tuple[str, int]] = []
-    blocked: list[str] = []
-    page.on("response", lambda r: transferred.append((r.url, int(r.headers.get("content-length", "0") or 0))))
-    for pattern in LUNR_FILES:
-        page.route(pattern, lambda route: (blocked.append(route.request.url.replace(base, "")), route.abort()))
-    page.add_init_script(f"({LONG_TASKS})()")
-    page.add_init_script(f"({GLUE})()")
-    page.goto(base)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => window.component$ !== undefined")
-    return transferred, blocked
+class _Pagefind:
+    """Pagefind behind Material's box, for _search_bench.in_browser: the glue in the page,
+    the lunr files blocked, and the stemming probes measured after the rounds."""
+
+    js = JS
+
+    def __init__(self, probes: list[str]):
+        self.probes, self.blocked = probes, []
+
+    def open(self, page, base: str) -> list[tuple[str, int]]:
+        for pattern in LUNR_FILES:
+            page.route(pattern, lambda route: (self.blocked.append(route.request.url.replace(base, "")), route.abort()))
+        page.add_init_script(f"({GLUE})()")
+        self.base = base
+        return _open_front_page(page, base)
+
+    def more(self, page) -> dict:
+        return {
+            "lunr_files_blocked": sorted(set(self.blocked)),
+            "stemming_marked_words": {q: page.evaluate(MARKED, q) for q in self.probes},
+        }
 
 
 def in_browser(site: Path, port: int, queries: list, typing: list[str], probes: list[str], rounds: int = 3) -> dict:
     """What scripts/_search_bench.py's `in_browser` measures, for Pagefind behind Material's box,
-    and the words marked in the first three excerpts for each of `probes` (Norwegian stemming)."""
-    from playwright.sync_api import sync_playwright
-
-    server = serve(str(site), port)
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        with sync_playwright() as playwright:
-            browser = _browser(playwright)
-            page = browser.new_context().new_page()
-            transferred, blocked = _open_front_page(page, base)
-            first_visit = sum(size for _, size in transferred)
-            before = len(transferred)
-            start = page.evaluate("performance.now()")
-            page.locator("input.md-search__input").click()
-            cold = page.evaluate(TIMED_QUERY, queries[0][0] if queries else typing[0])
-            first_query_ms = page.evaluate("performance.now()") - start
-            page.wait_for_load_state("networkidle")
-            after_focus = transferred[before:]
-            latencies: list[float] = []
-            quality = _quality(page, base, queries, latencies, JS)
-            longest = _typing_rounds(page, typing, rounds, latencies, JS)
-            stemming = {q: page.evaluate(MARKED, q) for q in probes}
-            after_focus_tasks = [d for s, d in page.evaluate("window.__longTasks") if s >= start]
-            browser.close()
-    finally:
-        server.shutdown()
-    files = [url.replace(base, "").split("?")[0] for url, _ in after_focus]
-    return {
-        "first_visit_gzip_bytes": first_visit,
-        "lunr_files_blocked": sorted(set(blocked)),
-        "first_query_gzip_bytes": sum(size for _, size in after_focus),
-        "first_query_files": sorted({re.sub(r"/[^/]+\.(pf_index|pf_fragment)$", r"/*.\1", f) for f in files}),
-        "first_query_fetches": len(files),
-        "first_query_ms": round(first_query_ms),
-        "first_query_cold_ms": round(cold),
-        "query_ms_median": round(statistics.median(latencies), 1) if latencies else None,
-        "query_ms_max": round(max(latencies), 1) if latencies else None,
-        "longest_task_while_typing_ms": {"min": round(min(longest)), "median": round(statistics.median(longest))},
-        "longest_task_after_focus_ms": round(max(after_focus_tasks, default=0)),
-        "load_average": round(os.getloadavg()[0], 1),
-        "quality": quality,
-        "stemming_marked_words": stemming,
-    }
+    and the words marked in the first three excerpts for each of `probes` (Norwegian stemming).
+    Index and fragment files are counted by kind, not listed one by one."""
+    row = _search_bench.in_browser(site, port, queries, typing, rounds, engine=_Pagefind(probes))
+    files = row["first_query_files"]
+    row["first_query_fetches"] = len(files)
+    row["first_query_files"] = sorted({re.sub(r"/[^/]+\.(pf_index|pf_fragment)$", r"/*.\1", f) for f in files})
+    return row

@@ -143,36 +143,47 @@ def _typing_rounds(page, typing: list[str], rounds: int, latencies: list[float],
     return longest
 
 
-def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typing: list[str], rounds: int = 3) -> dict:
+def _open_front_page(page, base: str) -> list[tuple[str, int]]:
+    """Open the front page as a reader does; returns the list the responses are added to."""
+    transferred: list[tuple[str, int]] = []
+    page.on("response", lambda r: transferred.append((r.url, int(r.headers.get("content-length", "0") or 0))))
+    page.add_init_script(f"({LONG_TASKS})()")
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => window.component$ !== undefined")
+    return transferred
+
+
+def in_browser(site: Path, port: int, queries: list, typing: list[str], rounds: int = 3, engine=None) -> dict:
     """First visit, first query, latency, longest task while typing and quality, in Chromium.
 
     The typing is done `rounds` times; a long task depends on what else the machine runs,
-    so the smallest and the median of the rounds' longest tasks are both given."""
+    so the smallest and the median of the rounds' longest tasks are both given. `engine`
+    (scripts/_pagefind_bench.py) puts another search behind Material's box: its `open`
+    opens the front page, `js` holds its page-side functions, and `more(page)` adds
+    results of its own."""
     from playwright.sync_api import sync_playwright
 
+    open_page, js = (engine.open, engine.js) if engine else (_open_front_page, LUNR_JS)
     server = serve(str(site), port)
     base = f"http://127.0.0.1:{port}/"
     try:
         with sync_playwright() as playwright:
             browser = _browser(playwright)
             page = browser.new_context().new_page()
-            transferred: list[tuple[str, int]] = []
-            page.on("response", lambda r: transferred.append((r.url, int(r.headers.get("content-length", "0") or 0))))
-            page.add_init_script(f"({LONG_TASKS})()")
-            page.goto(base)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_function("() => window.component$ !== undefined")
+            transferred = open_page(page, base)
             first_visit = sum(size for _, size in transferred)
             before = len(transferred)
             start = page.evaluate("performance.now()")
             page.locator("input.md-search__input").click()
-            cold = page.evaluate(TIMED_QUERY, queries[0][0] if queries else typing[0])
+            cold = page.evaluate(js["timed"], queries[0][0] if queries else typing[0])
             first_query_ms = page.evaluate("performance.now()") - start
             page.wait_for_load_state("networkidle")
             after_focus = transferred[before:]
             latencies: list[float] = []
-            quality = _quality(page, base, queries, latencies)
-            longest = _typing_rounds(page, typing, rounds, latencies)
+            quality = _quality(page, base, queries, latencies, js)
+            longest = _typing_rounds(page, typing, rounds, latencies, js)
+            more = engine.more(page) if engine else {}
             after_focus_tasks = [d for s, d in page.evaluate("window.__longTasks") if s >= start]
             browser.close()
     finally:
@@ -189,4 +200,5 @@ def in_browser(site: Path, port: int, queries: list[tuple[str, list[str]]], typi
         "longest_task_after_focus_ms": round(max(after_focus_tasks, default=0)),
         "load_average": round(os.getloadavg()[0], 1),
         "quality": quality,
+        **more,
     }
