@@ -9,7 +9,7 @@ import socket
 import threading
 from pathlib import Path
 
-from helpers import build, make_project
+from helpers import ROOT, build, make_project
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # The only rules whose result depends on the colour scheme: the dark palette is checked for these.
@@ -22,6 +22,15 @@ def open_page(page, url: str) -> None:
     """Go to `url` and wait until Material has initialised, instead of sleeping."""
     page.goto(url)
     page.wait_for_function(MATERIAL_READY)
+
+
+def page_urls() -> list[str]:
+    """Every page's address in the real site, from the docs' source files."""
+    urls = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").as_posix()[:-3]
+        urls.append("" if rel == "index" else (rel[:-5] if rel.endswith("/index") else rel + "/"))
+    return urls
 
 
 def free_port() -> int:

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import MATERIAL_READY, WCAG_AA, axe_violations, open_page
-from helpers import ROOT
-
-
-def page_urls() -> list[str]:
-    """Every page's address, from the navigation's source files."""
-    urls = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()[:-3]
-        urls.append("" if rel == "index" else (rel[:-5] if rel.endswith("/index") else rel + "/"))
-    return urls
+from browser_helpers import MATERIAL_READY, WCAG_AA, axe_violations, open_page, page_urls
 
 
 def test_no_page_makes_a_request_to_another_host(page, served_real_site):
