@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from browser_helpers import MATERIAL_READY, WCAG_AA, axe_violations, open_page, page_urls
 
 
@@ -98,3 +100,43 @@ def test_abbreviations_show_their_meaning_on_hover(page, served_real_site):
     abbr.hover()
     page.wait_for_selector(".md-tooltip2--active")
     assert "Motiverende intervju" in page.locator(".md-tooltip2--active").first.inner_text()
+
+
+# The focused element, when nothing of it can be seen: outside the window or under something
+# else (the sticky header, the «Til toppen» button, a menu drawer moved off the screen).
+# Each line box of it is tried, so a link broken over two lines counts where its text is.
+HIDDEN_FOCUS = """() => {
+    const a = document.activeElement;
+    if (!a || a === document.body || a.closest('.md-header')) return null;
+    const seen = [...a.getClientRects()].some(r => r.width && r.height && [[.1, .5], [.5, .5], [.9, .5]].some(([fx, fy]) => {
+        const x = r.left + fx * r.width, y = r.top + fy * r.height;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+        const top = document.elementFromPoint(x, y);
+        return top !== null && (a === top || a.contains(top) || top.contains(a));
+    }));
+    return seen || !a.getClientRects().length ? null : (a.textContent.trim() || a.outerHTML).slice(0, 60);
+}"""
+# No transition running and the page not scrolling (the same scroll position two frames running).
+SETTLED = """() => { const still = window.__lastScrollY === scrollY; window.__lastScrollY = scrollY;
+    return still && document.getAnimations().every(a => a.playState !== 'running'); }"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_keyboard_focus_is_never_hidden_under_the_header_or_off_screen(browser, served_real_site, width):
+    """WCAG 2.2, 2.4.11 Focus Not Obscured (Minimum): from the skip link into the text, then back up
+    past its start through the menu (a drawer on a phone) to the header, checked where things come to rest."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    open_page(page, served_real_site + "metoder/motiverende-intervju/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link; instant navigation answers it with the page again
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(MATERIAL_READY)
+    hidden = []
+    for key in ["Tab"] * 40 + ["Shift+Tab"] * 70:
+        page.keyboard.press(key)
+        page.wait_for_function(SETTLED)
+        if found := page.evaluate(HIDDEN_FOCUS):
+            hidden.append((key, found))
+    assert not hidden, hidden
+    context.close()
