@@ -11,7 +11,13 @@ from pathlib import Path
 
 from helpers import ROOT, build, make_project
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# WCAG 2.0, 2.1 and 2.2, levels A and AA. The axe-core that axe-playwright-python bundles (4.12)
+# has no rule tagged wcag22a and one tagged wcag22aa, target-size (2.5.8 Target Size), which is
+# off by default and runs because its tag is asked for (test_accessibility.py proves it does).
+# 2.4.11 Focus Not Obscured has its own test (test_reader.py); the other new criteria need none
+# here (no dragging, no sign-in, no forms but search).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+WCAG_AA = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
 # The only rules whose result depends on the colour scheme: the dark palette is checked for these.
 COLOUR_RULES = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
 # Material assigns these once its scripts have set up the page (instant navigation, tooltips, search).
@@ -80,7 +86,7 @@ PRINT_VIEW_CONTEXT = {"exclude": [["section.utskrift-side:nth-of-type(n+4)"]]}
 
 
 def axe_violations(browser, base: str, urls: list[str], scheme: str, options: dict = WCAG_AA) -> dict:
-    """WCAG 2.0/2.1 A and AA violations per page, found by axe-core in the given colour scheme."""
+    """WCAG 2.0/2.1/2.2 A and AA violations per page, found by axe-core in the given colour scheme."""
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
