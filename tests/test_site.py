@@ -109,6 +109,17 @@ def test_repository_links_only_when_repo_url_is_set(real_site, real_site_with_re
     assert with_repo.select_one('link[rel="canonical"]')["href"].startswith("https://eksempel.github.io/tilfriskning/")
 
 
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_skip_link_goes_to_the_start_of_the_text(real_site):
+    for path in ("index.html", "begreper/motivasjon/index.html", "kunnskapskart/index.html", "litteratur/index.html"):
+        soup = soup_of(real_site, path)
+        target = soup.select_one("a.md-skip")["href"]
+        assert target.startswith("#") and soup.select_one(target).name == "article", path
+
+
 def test_norwegian_404(real_site):
     soup = BeautifulSoup((real_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.select_one("article h1").get_text(strip=True) == "Fant ikke siden"

@@ -54,6 +54,12 @@ def test_keyboard_skip_link_focus_visible_and_everything_reachable(page, served_
     # elements of that page, not of the one it replaces
     page.wait_for_load_state("networkidle")
     page.wait_for_function(MATERIAL_READY)
+    # the text starts where the skip link leads: the next Tab stays in the article, before the
+    # ingress and «Kort fortalt», instead of jumping past them to the first ## heading
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article')?.id") == "__innhold"
+    assert page.evaluate("""() => { const a = document.activeElement, h = a.closest('article').querySelector('h2');
+        return (a.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0; }"""), "before the first ##"
     # number every visible interactive element of the article once, then Tab through the page
     # and collect the numbers reached: each element counts once, however often it is reached
     total = page.evaluate("""() => { let n = 0;
