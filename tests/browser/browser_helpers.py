@@ -62,12 +62,12 @@ class SubPathHandler(QuietHandler):
 
 
 @contextlib.contextmanager
-def served_build(workdir: Path, prefix: str = "/", **project_options):
+def served_build(workdir: Path, prefix: str = "/", env: dict[str, str] | None = None, **project_options):
     """Build a project for http://127.0.0.1:<port><prefix>, serve it there, and yield that URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}{prefix}"
     project = make_project(workdir / "project", **project_options)
-    result = build(project, env={"SITE_URL": url})
+    result = build(project, env={**(env or {}), "SITE_URL": url})
     assert result.returncode == 0, result.stderr
     handler_class = type("Handler", (SubPathHandler,), {"prefix": prefix})
     handler = functools.partial(handler_class, directory=str(project / "site"))
