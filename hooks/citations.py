@@ -38,7 +38,7 @@ from tilfriskning.citation_html import (
 from tilfriskning.citeproc import CiteprocError, format_citations
 from tilfriskning.citethis import item_key, page_item, real_author
 from tilfriskning.csl import write_derived_style
-from tilfriskning.kinds import CONTENT_TYPES, section_heading
+from tilfriskning.kinds import CONTENT_TYPES, before_generated_sections, section_heading
 from tilfriskning.rules import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.source import resolve_link
 
@@ -147,7 +147,8 @@ def on_page_markdown(markdown, page, config, files):
             + kilder_html(keys, references, facts.bibliography.entries, litteratur, THESIS_KEY, thesis)
         )
     if page.file.src_uri == LITTERATUR:
-        additions.append(_litteratur(facts, page, files))
+        # the bibliography is this page's body: above the sections other hooks appended
+        markdown = before_generated_sections(markdown, bibtex.mask(_litteratur(facts, page, files)))
     if additions:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(bibtex.mask(a) for a in additions) + "\n"
     return markdown

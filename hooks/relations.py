@@ -7,8 +7,10 @@ item linking to its page with the page's description as tooltip, followed by a s
 of the page and its direct relations; on every page a "Sider som lenker hit" list of the
 pages whose text links to it (computed from the page sources, so navigation, generated
 lists and Kilder don't count); and on a page holding `<!-- kunnskapskart: fylles av hooks/relations.py -->`, the whole
-graph as an inline SVG map (no JavaScript) and the same relations as a table for screen
-readers and print. All of it stands before the Kilder list, which stays last.
+graph as an inline SVG map (no JavaScript): the pages in one column by type, each relation
+in a lane beside it, and pointing at a page or tabbing to it shows only its relations; then
+the same relations as a table for screen readers and print. All of it stands before the
+Kilder list, which stays last.
 """
 
 from __future__ import annotations
@@ -18,11 +20,16 @@ import html
 from mkdocs.plugins import event_priority
 
 from glue.build import site
-from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
+from tilfriskning.kinds import CONTENT_TYPES, KINDS, MAP_TYPES, RELATIONS, section_heading
+from tilfriskning.map_column import column_layout
 from tilfriskning.map_svg import layout, neighbourhood, ordered_edges, render_svg
 from tilfriskning.relations import PageInfo, backlinks_html, groups_for, relations_html
 
 MAP_MARKER = "<!-- kunnskapskart: fylles av hooks/relations.py -->"
+FOLLOW_HINT = (
+    "Pek på en side i kartet, eller gå til den med tabulatortasten, for å se bare dens relasjoner "
+    "og sidene den henger sammen med; resten blir blekere."
+)
 
 
 def _url_for(current, files):
@@ -37,6 +44,24 @@ def _info(facts, paths, current, files) -> dict[str, PageInfo]:
 def _map(nodes, edges, current, files, *, title, highlight=None, id_prefix="kart") -> str:
     svg = render_svg(layout(nodes, edges), _url_for(current, files), title=title, highlight=highlight, id_prefix=id_prefix)
     return f'<div class="kart-ramme">{svg}</div>'
+
+
+def _whole_map(facts, current, files) -> str:
+    """Every page and relation, in one column (tilfriskning.map_column), with a hint how to follow one page."""
+    groups = ", ".join(KINDS[t].nav_section.lower() for t in MAP_TYPES)
+    drawn = column_layout(facts.nodes, facts.relations)
+    n, m = len(drawn.nodes), len(drawn.edges)
+    svg = render_svg(
+        drawn,
+        _url_for(current, files),
+        title="Kunnskapskart: alle sidene og relasjonene mellom dem",
+        desc=(
+            f"{n} sider og {m} relasjoner. Sidene står under hverandre i grupper etter type, ovenfra: {groups}; "
+            "relasjonene går som linjer til høyre for sidene, med pil mot siden relasjonen peker på."
+        ),
+        follow=True,
+    )
+    return f'<p class="kart-hjelp">{FOLLOW_HINT}</p>\n<div class="kart-ramme">{svg}</div>'
 
 
 def _table(facts, current, files) -> str:
@@ -92,6 +117,5 @@ def on_page_markdown(markdown, page, config, files):
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
     if MAP_MARKER in markdown:
-        full = _map(facts.nodes, facts.relations, page, files, title="Kunnskapskart: alle sidene og relasjonene mellom dem")
-        markdown = markdown.replace(MAP_MARKER, full + "\n\n" + _table(facts, page, files))
+        markdown = markdown.replace(MAP_MARKER, _whole_map(facts, page, files) + "\n\n" + _table(facts, page, files))
     return markdown

@@ -43,7 +43,7 @@ ENGINE = os.environ.get("TILFRISKNING_ENGINE", "mkdocs")  # or "properdocs" (mak
 
 def build(project: Path, *, env: dict[str, str] | None = None, args: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project` (or ProperDocs's), as `make build` runs it."""
-    inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "SITE_URL", "PYPANDOC_PANDOC")}
+    inherited = {k: v for k, v in os.environ.items() if k not in ("REPO_URL", "FEEDBACK_EMAIL", "SITE_URL", "PYPANDOC_PANDOC")}
     full_env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", ENGINE, "build", "-f", "mkdocs.yml", "--strict", *args],

@@ -43,7 +43,7 @@ def test_workflow_tests_in_debian_and_publishes_main_with_full_history():
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     build = next(step for step in publish["steps"] if step.get("run") == "make build")
-    assert set(build["env"]) == {"SITE_URL", "REPO_URL", "REQUIRE_GIT_HISTORY"}
+    assert set(build["env"]) == {"SITE_URL", "REPO_URL", "FEEDBACK_EMAIL", "REQUIRE_GIT_HISTORY"}
     assert build["env"]["REQUIRE_GIT_HISTORY"] == "1"
     assert "refs/heads/main" in publish["if"]
 

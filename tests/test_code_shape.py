@@ -63,6 +63,7 @@ def test_every_rule_id_is_explained_in_contributing():
         "omdirigering",
         "git-historikk",
         "motor",
+        "tilbakemelding",
         "bib-fil",
         "bib-syntaks",
         "bib-dublettfelt",

@@ -17,7 +17,10 @@ MATERIAL = Path(material.__file__).parent / "templates" / "partials"
 OURS = ROOT / "overrides" / "partials"
 COMMENT_RE = re.compile(r"\{#-.*?-#\}", re.DOTALL)
 # Our changes, as (our text, Material's text).
-SEARCH_CHANGES = [(' role="dialog" aria-label="{{ lang.t(\'search\') }}">', ' role="dialog">')]
+SEARCH_CHANGES = [
+    (' role="dialog" aria-label="{{ lang.t(\'search\') }}">', ' role="dialog">'),
+    ('<div class="md-search-result__meta" role="status">', '<div class="md-search-result__meta">'),
+]
 NB_CHANGES = {
     "consent.reject": "Reject",
     "footer": "Footer",
@@ -29,7 +32,7 @@ NB_CHANGES = {
 ENTRY_RE = re.compile(r'^  "([^"]+)": "(.*)",?$', re.MULTILINE)
 
 
-def test_search_partial_is_materials_with_the_dialog_named():
+def test_search_partial_is_materials_with_the_dialog_named_and_the_count_a_status():
     ours = COMMENT_RE.sub("", (OURS / "search.html").read_text(encoding="utf-8"))
     for mine, theirs in SEARCH_CHANGES:
         assert mine in ours

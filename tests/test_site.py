@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 import yaml
@@ -12,6 +13,7 @@ from bs4 import BeautifulSoup
 from helpers import ROOT, build, make_project
 
 REPO = "https://github.com/eksempel/tilfriskning"
+FEEDBACK = "tilbakemelding@eksempel.no"
 EXTERNAL_ASSET_RES = [
     re.compile(r"<(?:script|img|iframe|source|video|audio)\b[^>]*\ssrc=[\"'](?:https?:)?//", re.I),
     re.compile(
@@ -48,7 +50,8 @@ def real_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def real_site_with_repo(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("repo") / "project", fixture=None)
-    result = build(project, env={"REPO_URL": REPO, "SITE_URL": "https://eksempel.github.io/tilfriskning/"})
+    env = {"REPO_URL": REPO, "FEEDBACK_EMAIL": FEEDBACK, "SITE_URL": "https://eksempel.github.io/tilfriskning/"}
+    result = build(project, env=env)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -107,6 +110,48 @@ def test_repository_links_only_when_repo_url_is_set(real_site, real_site_with_re
     assert with_repo.select_one(f'footer a[href="{REPO}"]') is not None
     assert "md-source" not in str(with_repo)
     assert with_repo.select_one('link[rel="canonical"]')["href"].startswith("https://eksempel.github.io/tilfriskning/")
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def feedback_section(site: Path):
+    """The accessibility statement's «Meld fra» part: its first paragraph, and the list of channels if any."""
+    heading = soup_of(site, "om/nettstedet/index.html").select_one("h3#meld-fra-om-brudd-pa-kravene")
+    return heading.find_next_sibling("p"), heading.find_next_sibling("ul")
+
+
+def test_no_feedback_address_is_invented_when_none_is_set(real_site):
+    text, channels = feedback_section(real_site)
+    assert channels is None or not channels.select("a[href^='mailto:'], a[href*='/issues']")
+    assert "bygget uten en adresse for tilbakemeldinger" in text.find_next_sibling("p").get_text()
+    for path in ("index.html", "om/nettstedet/index.html", "begreper/motivasjon/index.html", "404.html"):
+        assert "mailto:" not in (real_site / path).read_text(encoding="utf-8"), path
+    assert soup_of(real_site, "begreper/motivasjon/index.html").select_one("p.tilbakemelding") is None
+
+
+def test_feedback_without_an_account_when_feedback_email_is_set(real_site_with_repo):
+    _, channels = feedback_section(real_site_with_repo)
+    hrefs = [a["href"] for a in channels.select("a")]
+    assert hrefs == [f"mailto:{FEEDBACK}?subject=" + quote("Tilgjengelighet på Tilfriskning", safe=""), f"{REPO}/issues"]
+    assert "ingen konto" in channels.get_text() and "krever en GitHub-konto" in channels.get_text()
+    footer = soup_of(real_site_with_repo, "index.html").footer
+    assert footer.select_one(f'a[href="mailto:{FEEDBACK}"]') is not None
+    assert footer.select_one('a[href$="om/nettstedet/#tilgjengelighetserklaering"]') is not None
+    # every page has a mail link whose subject names it, so the reader need not say which page
+    link = soup_of(real_site_with_repo, "begreper/motivasjon/index.html").select_one("p.tilbakemelding a")
+    address, subject = link["href"].removeprefix("mailto:").split("?subject=")
+    page_url = "https://eksempel.github.io/tilfriskning/begreper/motivasjon/"
+    assert address == FEEDBACK and unquote(subject) == f"Tilbakemelding om «Motivasjon» ({page_url})"
+    assert soup_of(real_site_with_repo, "404.html").footer.select_one(f'a[href="mailto:{FEEDBACK}"]') is not None
+
+
+def test_skip_link_goes_to_the_start_of_the_text(real_site):
+    for path in ("index.html", "begreper/motivasjon/index.html", "kunnskapskart/index.html", "litteratur/index.html"):
+        soup = soup_of(real_site, path)
+        target = soup.select_one("a.md-skip")["href"]
+        assert target.startswith("#") and soup.select_one(target).name == "article", path
 
 
 def test_norwegian_404(real_site):

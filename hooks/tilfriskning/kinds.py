@@ -188,3 +188,14 @@ def ascii_letters(text: str) -> str:
 def section_heading(title: str) -> str:
     """The Markdown heading of a generated section, with its fixed id, out of search."""
     return f"## {title} {{#{GENERATED_SECTIONS[title]} data-search-exclude}}"
+
+
+def before_generated_sections(markdown: str, block: str) -> str:
+    """`block` at the end of the page's own text: before the first generated section
+    (Sammenhenger, Sider som lenker hit, Kilder ...), or at the end when there is none.
+    For text a hook writes as the page's body, such as the bibliography on Litteratur."""
+    starts = [markdown.find("\n" + section_heading(title)) for title in GENERATED_SECTIONS]
+    at = min((i for i in starts if i >= 0), default=-1)
+    if at < 0:
+        return markdown.rstrip("\n") + "\n\n" + block + "\n"
+    return markdown[:at].rstrip("\n") + "\n\n" + block + "\n\n" + markdown[at + 1 :]

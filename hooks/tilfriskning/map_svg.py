@@ -6,11 +6,16 @@ neighbourhood. `layout` is a small layered (Sugiyama-style) layout: nodes ordere
 a layer by barycenter sweeps, edges that skip a layer run through reserved gaps in it,
 edges within a layer as brackets above it; no edge crosses a box. `render_svg` draws
 the links, tooltips and legends; `edge_rows` lists the relations for a table alternative.
+`render_svg(..., follow=True)` adds what lets a reader follow one page's relations on a
+large map: pointing at a node or giving it keyboard focus shows its relations and its
+neighbours and dims the rest, in CSS alone (`:has()`); `map_column.py` lays such a map out.
+No inline style attributes: the page's Content-Security-Policy allows none.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 import textwrap
 from bisect import bisect_right, insort
@@ -26,6 +31,8 @@ FONT, LINE_H, WRAP = 14, 18, 22  # px, px, characters per title line
 PAD_X, PAD_Y, MIN_W = 12, 10, 96  # inside a box
 GAP, SLOT, MARGIN = 28, 16, 16  # between boxes, width of an edge's gap in a layer, outer
 LAYER_GAP, BRACKET_STEP = 72, 10  # between layers, between stacked same-layer brackets
+MIN_TEXT_PX = 12  # the smallest a follow map's text may be shown at (CSS px)
+_ACTIVE = ":is(:hover,:focus)"
 
 Point = tuple[float, float]
 
@@ -61,6 +68,10 @@ class Layout:
     edges: list[tuple[Edge, tuple[Point, ...]]]  # polyline from source border to target border
     width: float
     height: float
+    font: float = FONT  # px in the map's own units
+    line_height: float = LINE_H
+    arrow: float = 10  # arrowhead length
+    headings: tuple[tuple[str, str, float, float], ...] = ()  # (type, label, x, baseline) over a group of nodes
 
 
 def sort_key(text: str) -> str:
@@ -267,6 +278,11 @@ def _style() -> str:
         ".kart-node[aria-current] .kart-boks{stroke-width:4px}",
         ".kart-kant{fill:none;stroke-width:2px}",
         ".kart-forklaring{fill:var(--kart-forklaring,currentColor)}",
+        ".kart-overskrift{fill:var(--kart-forklaring,currentColor);font-weight:bold}",
+        ".kart--hele .kart-kant{stroke-width:1.5px}",
+        "@media (prefers-reduced-motion:no-preference){.kart--hele :is(.kart-node,.kart-kant){transition:opacity .15s}}",
+        f".kart--hele:has(.kart-node{_ACTIVE}) .kart-node{{opacity:.35}}",
+        f".kart--hele:has(.kart-node{_ACTIVE}) .kart-kanter .kart-kant{{opacity:.08}}",
     ]
     for t in TYPES:
         fill, stroke = KINDS[t].map_fill, KINDS[t].map_border
@@ -289,42 +305,49 @@ def _legend(layout: Layout, types: list[str], rels: list[str]) -> tuple[list[tup
     groups = [[("Sidetyper:", "", 0)] + [(KINDS[t].map_label, t, 28) for t in types]]
     if rels:
         groups.append([("Relasjoner:", "", 0)] + [(RELATIONS[r].phrase, r, 44) for r in rels])
-    room = max(layout.width - 2 * MARGIN, 300)
+    room, row = max(layout.width - 2 * MARGIN, 300), layout.font + 12
     placed, y, used = [], layout.height, 0.0
     for group in groups:
         cx = 0.0
         for label, k, swatch in group:
-            w = swatch + text_width(label) + 16
+            w = swatch + text_width(label, layout.font) + 16
             if cx and cx + w > room:
-                cx, y = 0.0, y + 26
+                cx, y = 0.0, y + row
             placed.append((label, k, swatch, cx, y))
             cx += w
             used = max(used, cx)
-        y += 26
+        y += row
     return placed, used, y + MARGIN
 
 
-def _edges_svg(layout: Layout, p: str) -> list[str]:
-    out = []
+def _edges_svg(layout: Layout, p: str, follow: bool) -> list[str]:
+    out, number = [], {path: i for i, path in enumerate(layout.nodes)}
     for e, pts in layout.edges:
         label, directed = RELATIONS[e.relation].phrase, RELATIONS[e.relation].directed
         d = "M" + "L".join(f"{_n(px)},{_n(py)}" for px, py in pts)
         marker = f' marker-end="url(#{p}-pil-{_slug(e.relation)})"' if directed else ""
         a, b = layout.nodes[e.source].title, layout.nodes[e.target].title
         tip = f"{a} {label} {b}" if directed else f"{a} og {b} er {label}"
+        ends = f' data-ender="{number[e.source]} {number[e.target]}"' if follow else ""
         out.append(
-            f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}><title>{html.escape(tip)}</title></path>'
+            f'<path class="kart-kant kart-kant--{_slug(e.relation)}" d="{d}"{marker}{ends}>'
+            f"<title>{html.escape(tip)}</title></path>"
         )
     return out
 
 
-def _nodes_svg(layout: Layout, url_for: Callable[[str], str], highlight: str | None) -> list[str]:
-    esc, out = html.escape, []
-    for path, node in layout.nodes.items():
+def _nodes_svg(layout: Layout, url_for: Callable[[str], str], highlight: str | None, follow: bool) -> list[str]:
+    esc, out, line_h = html.escape, [], layout.line_height
+    headings = {t: (label, hx, hy) for t, label, hx, hy in layout.headings}
+    for i, (path, node) in enumerate(layout.nodes.items()):
+        if node.type in headings:  # a group's heading, read before its first node
+            label, hx, hy = headings.pop(node.type)
+            out.append(f'<text class="kart-overskrift" x="{_n(hx)}" y="{_n(hy)}">{esc(label)}</text>')
         b, lines = layout.boxes[path], layout.lines[path]
         current = ' aria-current="page"' if path == highlight else ""
-        baseline = b.y + (b.h - len(lines) * LINE_H) / 2 + LINE_H / 2 + 0.35 * FONT
-        dys = [""] + [f' dy="{LINE_H}"'] * (len(lines) - 1)
+        current += f' data-n="{i}"' if follow else ""
+        baseline = b.y + (b.h - len(lines) * line_h) / 2 + line_h / 2 + 0.35 * layout.font
+        dys = [""] + [f' dy="{_n(line_h)}"'] * (len(lines) - 1)
         spans = "".join(f'<tspan x="{_n(b.x + b.w / 2)}"{dy}>{esc(line)}</tspan>' for dy, line in zip(dys, lines))
         # xlink:href, not href: Material's link previews rewrite every [href] of a fetched page
         # and fail on SVG links, whose href property is read-only
@@ -337,10 +360,10 @@ def _nodes_svg(layout: Layout, url_for: Callable[[str], str], highlight: str | N
     return out
 
 
-def _legend_svg(placed: list[tuple], used: float, width: float, p: str) -> list[str]:
+def _legend_svg(placed: list[tuple], used: float, width: float, p: str, font: float = FONT) -> list[str]:
     out = []
     for label, k, swatch, lx, ly in placed:
-        lx, mid = lx + MARGIN + (width - used - 2 * MARGIN) / 2, ly + 13
+        lx, mid = lx + MARGIN + (width - used - 2 * MARGIN) / 2, ly + font / 2 + 6
         if k in TYPES:
             out.append(
                 f'<g class="kart-node--{k}"><rect class="kart-boks" x="{_n(lx)}" y="{_n(mid - 7)}" '
@@ -350,7 +373,7 @@ def _legend_svg(placed: list[tuple], used: float, width: float, p: str) -> list[
             marker = f' marker-end="url(#{p}-pil-{_slug(k)})"' if RELATIONS[k].directed else ""
             out.append(f'<path class="kart-kant kart-kant--{_slug(k)}" d="M{_n(lx)},{_n(mid)}h36"{marker}/>')
         weight = "" if k else ' font-weight="bold"'
-        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * FONT)}"{weight}>{html.escape(label)}</text>')
+        out.append(f'<text x="{_n(lx + swatch)}" y="{_n(mid + 0.35 * font)}"{weight}>{html.escape(label)}</text>')
     return out
 
 
@@ -362,8 +385,11 @@ def render_svg(
     highlight: str | None = None,
     id_prefix: str = "kart",
     desc: str | None = None,
+    follow: bool = False,
 ) -> str:
-    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string."""
+    """The layout as an inline <svg>: node links, relation edges, legends; same input, same string.
+    With `follow`, hovering or focusing a node shows only its relations (see the module docstring);
+    such a map is drawn at its own size, never smaller than keeps its text at MIN_TEXT_PX."""
     if highlight is not None and highlight not in layout.nodes:
         raise ValueError(f"highlight {highlight!r} is not in the map")
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", id_prefix):
@@ -381,29 +407,50 @@ def render_svg(
     placed, used, height = _legend(layout, types, rels)
     width = max(layout.width, used + 2 * MARGIN)
     dx = (width - layout.width) / 2
+    size = f'width="{_n(width)}" height="{_n(height)}"' if follow else 'width="100%"'
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="kart" role="group" aria-labelledby="{p}-tittel" '
-        f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
-        f'style="max-width:{_n(width)}px;height:auto">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'class="kart{" kart--hele" if follow else ""}" role="group" aria-labelledby="{p}-tittel" '
+        f'aria-describedby="{p}-beskrivelse" viewBox="0 0 {_n(width)} {_n(height)}" {size}>',
         f'<title id="{p}-tittel">{esc(title)}</title><desc id="{p}-beskrivelse">{esc(desc)}</desc>',
         _style(),
+        _follow_style(layout, width) if follow else "",
         "<defs>",
     ]
+    a = _n(layout.arrow)
     for r in rels:
         if RELATIONS[r].directed:
             out.append(
                 f'<marker id="{p}-pil-{_slug(r)}" class="kart-pil kart-pil--{_slug(r)}" viewBox="0 0 10 10" '
-                'refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" '
+                f'refX="10" refY="5" markerWidth="{a}" markerHeight="{a}" markerUnits="userSpaceOnUse" '
                 'orient="auto"><path d="M0,0L10,5L0,10z"/></marker>'
             )
     out.append(f'</defs><g transform="translate({_n(dx)},0)"><g class="kart-kanter" aria-hidden="true">')
-    out += _edges_svg(layout, p)
+    out += _edges_svg(layout, p, follow)
     out.append('</g><g class="kart-noder">')
-    out += _nodes_svg(layout, url_for, highlight)
+    out += _nodes_svg(layout, url_for, highlight, follow)
     out.append('</g></g><g class="kart-forklaring" aria-hidden="true">')
-    out += _legend_svg(placed, used, width, p)
+    out += _legend_svg(placed, used, width, p, layout.font)
     out.append("</g></svg>")
     return "".join(out)
+
+
+def _follow_style(layout: Layout, width: float) -> str:
+    """Per node: while it is hovered or focused, it, its neighbours and its edges stay bright
+    (the rest is dimmed by _style); and the map never shrinks below legible text."""
+    number = {path: i for i, path in enumerate(layout.nodes)}
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for e, _ in layout.edges:
+        neighbours[number[e.source]].add(number[e.target])
+        neighbours[number[e.target]].add(number[e.source])
+    smallest = math.ceil(width * MIN_TEXT_PX / layout.font)
+    rules = [f".kart--hele{{font-size:{_n(layout.font)}px}}", f".md-typeset .kart-ramme>svg.kart--hele{{min-width:{smallest}px}}"]
+    for i in range(len(layout.nodes)):
+        active = f'.kart--hele:has([data-n="{i}"]{_ACTIVE})'
+        bright = ",".join(f'[data-n="{k}"]' for k in sorted(neighbours[i] | {i}))
+        rules.append(f"{active} :is({bright}){{opacity:1}}")
+        rules.append(f'{active} .kart-kanter [data-ender~="{i}"]{{opacity:1;stroke-width:3.5px}}')
+    return "<style>" + "".join(rules) + "</style>"
 
 
 def neighbourhood(nodes: Iterable[Node], edges: Iterable[Edge], centre: str, depth: int = 2) -> tuple[list[Node], list[Edge]]:

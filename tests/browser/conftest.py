@@ -29,8 +29,9 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def served_fixture(tmp_path_factory):
-    """The fixture site built for, and served at, its own SITE_URL; yields that URL."""
-    with served_build(tmp_path_factory.mktemp("served")) as url:
+    """The fixture site built for, and served at, its own SITE_URL; yields that URL. It has a
+    feedback address, so axe also checks the mail link on each page and in the footer."""
+    with served_build(tmp_path_factory.mktemp("served"), env={"FEEDBACK_EMAIL": "post@eksempel.no"}) as url:
         yield url
 
 

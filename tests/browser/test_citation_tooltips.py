@@ -32,6 +32,26 @@ def test_keyboard_focus_shows_the_full_reference(page, served_fixture):
     assert "Ufullstendige opplysninger" in tooltip, "the incomplete marker shows in the tooltip too"
 
 
+def test_escape_closes_the_tooltip_without_moving_pointer_or_focus(page, served_fixture):
+    """WCAG 1.4.13: content shown on hover or focus can be dismissed; the next hover shows it again."""
+    open_page(page, served_fixture + "begreper/testbegrep/")
+    citation = page.locator('a.sitering[href$="#kilde-biong2015"]').first
+    citation.focus()
+    page.wait_for_selector(".md-tooltip2--active")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
+    assert page.evaluate("document.activeElement.classList.contains('sitering')"), "focus stays where it was"
+    page.evaluate("document.activeElement.blur()")
+    citation.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
+    page.locator("a.sitering:not([href$='#kilde-biong2015'])").first.hover()  # elsewhere, then back
+    page.wait_for_function("() => !/Biong/.test(document.querySelector('.md-tooltip2--active')?.innerText ?? 'Biong')")
+    citation.hover()
+    page.wait_for_function("() => /Biong/.test(document.querySelector('.md-tooltip2--active')?.innerText ?? '')")
+
+
 def test_citation_page_makes_no_request_to_another_host(page, served_fixture):
     page.goto(served_fixture + "begreper/testbegrep/")
     page.wait_for_load_state("networkidle")

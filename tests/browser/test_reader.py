@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import MATERIAL_READY, WCAG_AA, axe_violations, open_page
-from helpers import ROOT
+import pytest
 
-
-def page_urls() -> list[str]:
-    """Every page's address, from the navigation's source files."""
-    urls = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        rel = path.relative_to(ROOT / "docs").as_posix()[:-3]
-        urls.append("" if rel == "index" else (rel[:-5] if rel.endswith("/index") else rel + "/"))
-    return urls
+from browser_helpers import MATERIAL_READY, WCAG_AA, axe_violations, open_page, page_urls
 
 
 def test_no_page_makes_a_request_to_another_host(page, served_real_site):
@@ -62,6 +54,12 @@ def test_keyboard_skip_link_focus_visible_and_everything_reachable(page, served_
     # elements of that page, not of the one it replaces
     page.wait_for_load_state("networkidle")
     page.wait_for_function(MATERIAL_READY)
+    # the text starts where the skip link leads: the next Tab stays in the article, before the
+    # ingress and «Kort fortalt», instead of jumping past them to the first ## heading
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('article')?.id") == "__innhold"
+    assert page.evaluate("""() => { const a = document.activeElement, h = a.closest('article').querySelector('h2');
+        return (a.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0; }"""), "before the first ##"
     # number every visible interactive element of the article once, then Tab through the page
     # and collect the numbers reached: each element counts once, however often it is reached
     total = page.evaluate("""() => { let n = 0;
@@ -108,3 +106,43 @@ def test_abbreviations_show_their_meaning_on_hover(page, served_real_site):
     abbr.hover()
     page.wait_for_selector(".md-tooltip2--active")
     assert "Motiverende intervju" in page.locator(".md-tooltip2--active").first.inner_text()
+
+
+# The focused element, when nothing of it can be seen: outside the window or under something
+# else (the sticky header, the «Til toppen» button, a menu drawer moved off the screen).
+# Each line box of it is tried, so a link broken over two lines counts where its text is.
+HIDDEN_FOCUS = """() => {
+    const a = document.activeElement;
+    if (!a || a === document.body || a.closest('.md-header')) return null;
+    const seen = [...a.getClientRects()].some(r => r.width && r.height && [[.1, .5], [.5, .5], [.9, .5]].some(([fx, fy]) => {
+        const x = r.left + fx * r.width, y = r.top + fy * r.height;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+        const top = document.elementFromPoint(x, y);
+        return top !== null && (a === top || a.contains(top) || top.contains(a));
+    }));
+    return seen || !a.getClientRects().length ? null : (a.textContent.trim() || a.outerHTML).slice(0, 60);
+}"""
+# No transition running and the page not scrolling (the same scroll position two frames running).
+SETTLED = """() => { const still = window.__lastScrollY === scrollY; window.__lastScrollY = scrollY;
+    return still && document.getAnimations().every(a => a.playState !== 'running'); }"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_keyboard_focus_is_never_hidden_under_the_header_or_off_screen(browser, served_real_site, width):
+    """WCAG 2.2, 2.4.11 Focus Not Obscured (Minimum): from the skip link into the text, then back up
+    past its start through the menu (a drawer on a phone) to the header, checked where things come to rest."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    open_page(page, served_real_site + "metoder/motiverende-intervju/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link; instant navigation answers it with the page again
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(MATERIAL_READY)
+    hidden = []
+    for key in ["Tab"] * 40 + ["Shift+Tab"] * 70:
+        page.keyboard.press(key)
+        page.wait_for_function(SETTLED)
+        if found := page.evaluate(HIDDEN_FOCUS):
+            hidden.append((key, found))
+    assert not hidden, hidden
+    context.close()

@@ -123,6 +123,8 @@ def test_no_hit_gives_a_helpful_norwegian_message(search_page, served_real_site)
     pages, meta = search(search_page, served_real_site, "xyzzyqqq")
     assert pages == []
     assert meta.startswith("Ingen treff. Prøv et annet ord")
+    # Material writes the count into the same element, so a screen reader hears it (WCAG 4.1.3)
+    assert search_page.locator(".md-search-result__meta[role=status]").inner_text() == meta
 
 
 def test_results_name_no_word_the_reader_did_not_type_as_missing(search_page, served_real_site):

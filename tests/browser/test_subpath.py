@@ -53,3 +53,15 @@ def test_instant_navigation_and_search_under_the_sub_path(page, subpath_site):
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000)
     href = page.locator(".md-search-result__item > .md-search-result__link").first.get_attribute("href")
     assert href.startswith(subpath_site) and "erfaringskonsulenter" in href
+
+
+def test_service_worker_serves_the_sub_path_only_and_saves_the_front_page(page, subpath_site):
+    open_page(page, subpath_site + "begreper/motivasjon/")
+    scope = page.evaluate("async () => (await navigator.serviceWorker.ready).scope")
+    assert scope == subpath_site
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    saved = page.evaluate(
+        "async () => [await caches.match(location.origin + '/tilfriskning/'), await caches.match(location.href)]"
+        ".map(r => r !== undefined)"
+    )
+    assert all(saved), "the front page saved up front, and the page that registered the worker"

@@ -134,6 +134,12 @@ def test_litteratur_lists_every_entry_with_anchor_and_citing_pages(built_fixture
     assert text(litteratur.select_one("li#testudatert .sitert-pa")) == "Sitert på: Testbegrep."
 
 
+def test_litteratur_lists_the_bibliography_above_the_pages_linking_to_it(built_fixture):
+    article = page(built_fixture, "litteratur").select_one("article")
+    order = [el.get("id") or el.get("class")[0] for el in article.select("ul.litteratur, h2#sider-som-lenker-hit")]
+    assert order == ["litteratur", "sider-som-lenker-hit"]
+
+
 def test_citation_syntax_in_code_and_bare_at_words_stay_as_written(begrep):
     article = begrep.select_one("article")
     code = article.select_one("pre").get_text()

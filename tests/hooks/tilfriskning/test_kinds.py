@@ -3,7 +3,17 @@
 import json
 
 from helpers import ROOT
-from tilfriskning.kinds import CONTENT_TYPES, KINDS, MAP_TYPES, PAGE_KINDS, RELATION_KINDS, RELATIONS, ascii_letters
+from tilfriskning.kinds import (
+    CONTENT_TYPES,
+    KINDS,
+    MAP_TYPES,
+    PAGE_KINDS,
+    RELATION_KINDS,
+    RELATIONS,
+    ascii_letters,
+    before_generated_sections,
+    section_heading,
+)
 
 SCHEMA = json.loads((ROOT / "schema" / "frontmatter.schema.json").read_text(encoding="utf-8"))
 
@@ -40,3 +50,12 @@ def test_one_ascii_rule_as_documented():
     assert ascii_letters("Sjursæther Møller Åkerblom") == "Sjursaether Moller Akerblom"
     assert ascii_letters("støttes_av bygger_på") == "stottes_av bygger_pa"
     assert ascii_letters("Müller kafé") == "Muller kafe"
+
+
+def test_a_body_block_goes_before_the_generated_sections():
+    backlinks = section_heading("Sider som lenker hit") + "\n\n- a\n"
+    page = "Intro.\n\n" + backlinks
+    assert before_generated_sections(page, "BODY") == "Intro.\n\nBODY\n\n" + backlinks
+    assert before_generated_sections("Intro.\n", "BODY") == "Intro.\n\nBODY\n"
+    kilder = section_heading("Kilder") + "\n"
+    assert before_generated_sections(page + "\n" + kilder, "B") == "Intro.\n\nB\n\n" + backlinks + "\n" + kilder
