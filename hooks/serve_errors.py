@@ -10,8 +10,9 @@ the list of published addresses.
 
 The one place the project reaches into MkDocs's serve: the `build` the serve command calls
 (for the first build, before `on_serve` exists) and the server's `builder` (which also
-reloads mkdocs.yml) are wrapped, so a stopped build is reported instead of raised. Nothing
-changes for `mkdocs build`.
+reloads mkdocs.yml) are wrapped, so a stopped build is reported instead of raised; and the
+server's injection of its live-reload script is wrapped so that each page's strict CSP
+(hooks/csp.py) lets that one script run by its hash. Nothing changes for `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from glue import bibtex
 from glue.build import ContentProblems, log, project_dir
 from tilfriskning.config_file import read_config
+from tilfriskning.csp import allowing_last_script
 from tilfriskning.error_page import error_page
 
 WATCHED = ("includes", "schema", "publiserte-adresser.txt")
@@ -95,6 +97,9 @@ def on_startup(command, dirty):
 def on_serve(server, config, builder):
     original = server.builder
     server.builder = lambda: _reported(original, server.root, config.config_file_path)
+    inject = getattr(server, "_inject_js_into_html", None)  # the live-reload script: the page's CSP lets it run
+    if inject is not None:
+        server._inject_js_into_html = lambda content, epoch: allowing_last_script(inject(content, epoch).decode()).encode()
     root = project_dir(config)
     for path in [bibtex.bib_file(config), *(root / name for name in WATCHED)]:
         if path.exists():

@@ -187,7 +187,9 @@ def litteratur_html(
         if download_url
         else ""
     )
-    return "\n".join([download, '<ul class="litteratur">', *items, "</ul>"]).lstrip("\n")
+    # not searched (as before the list moved into the page's body): a word from a title finds
+    # the pages that cite the work, and the index stays the size of the site's own text
+    return "\n".join([download, '<ul class="litteratur" data-search-exclude>', *items, "</ul>"]).lstrip("\n")
 
 
 def fill_references(

@@ -67,3 +67,15 @@ def with_policy(html: str, content: str) -> str:
         return html  # not a page
     meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{content}">'
     return html[: anchor.end()] + meta + html[anchor.end() :]
+
+
+def allowing_last_script(html: str) -> str:
+    """`html` whose policy also lets its last inline script run, by its hash: the live-reload
+    script `mkdocs serve` adds to every page it answers (it differs with each answer, so it
+    cannot be hashed at build time). Only the local preview uses this."""
+    scripts = list(_SCRIPT_RE.finditer(html))
+    meta = _META_RE.search(html)
+    if not scripts or meta is None:
+        return html
+    allowed = meta.group(0).replace("script-src 'self'", f"script-src 'self' {source_hash(scripts[-1].group(2))}", 1)
+    return html[: meta.start()] + allowed + html[meta.end() :]

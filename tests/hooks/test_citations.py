@@ -140,6 +140,13 @@ def test_litteratur_lists_the_bibliography_above_the_pages_linking_to_it(built_f
     assert order == ["litteratur", "sider-som-lenker-hit"]
 
 
+def test_the_bibliography_on_litteratur_is_not_searched(built_fixture):
+    index = json.loads((built_fixture / "site" / "search" / "search_index_nb.json").read_text(encoding="utf-8"))
+    litteratur = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("litteratur/"))
+    assert "Alle verkene i bibliografien for testene." in litteratur  # the page's own text is searched
+    assert "Ulleberg" not in litteratur and "Anbefalt som videre lesning" not in litteratur
+
+
 def test_citation_syntax_in_code_and_bare_at_words_stay_as_written(begrep):
     article = begrep.select_one("article")
     code = article.select_one("pre").get_text()

@@ -1,7 +1,7 @@
 import base64
 import hashlib
 
-from tilfriskning.csp import inline_hashes, policy, source_hash, with_policy
+from tilfriskning.csp import allowing_last_script, inline_hashes, policy, source_hash, with_policy
 
 
 def sha(text: str) -> str:
@@ -46,3 +46,12 @@ def test_the_policy_goes_right_after_the_charset_once():
     assert again.count("Content-Security-Policy") == 1 and "default-src 'none'" in again
     assert with_policy("<html><head><title>x</title>", "p").startswith("<html><head>\n    <meta http-equiv=")
     assert with_policy("not a page", "p") == "not a page"
+
+
+def test_the_preview_lets_only_its_live_reload_script_run():
+    page = with_policy("<html><head><meta charset=utf-8></head><body><script>a()</script></body></html>", policy([], []))
+    served = page.replace("</body>", "<script>livereload(1, 2)</script></body>")
+    allowed = allowing_last_script(served)
+    assert f"script-src 'self' {source_hash('livereload(1, 2)')};" in allowed
+    assert source_hash("a()") not in allowed and allowed.count("Content-Security-Policy") == 1
+    assert allowing_last_script("<p>ingen side</p>") == "<p>ingen side</p>"
