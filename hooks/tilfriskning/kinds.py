@@ -45,8 +45,9 @@ class RelationKind:
     label: str  # on the page that declares it
     inverse_label: str  # on the page it points at
     directed: bool  # False: symmetric, drawn without an arrow
-    colour: str  # fallback stroke on the map
+    colour: str  # stroke on the map
     dash: str  # SVG dash pattern ("" = solid), so no relation is told by colour alone
+    dark_colour: str  # stroke on the map in the dark theme (the boxes keep their light fills)
 
     @property
     def phrase(self) -> str:
@@ -152,11 +153,11 @@ PAGE_KINDS: tuple[PageKind, ...] = (
 )
 
 RELATION_KINDS: tuple[RelationKind, ...] = (
-    RelationKind("bygger_på", "Bygger på", "Grunnlag for", True, "#1f5fa8", ""),
-    RelationKind("støttes_av", "Støttes av", "Gir støtte til", True, "#2e7d32", "10 5"),
-    RelationKind("utfordres_av", "Utfordres av", "Utfordrer", True, "#c62828", "4 3"),
-    RelationKind("brukes_i", "Brukes i", "Bruker", True, "#7b1fa2", "12 4 2 4"),
-    RelationKind("relatert", "Relatert", "Relatert", False, "#5f6368", "1 5"),
+    RelationKind("bygger_på", "Bygger på", "Grunnlag for", True, "#1f5fa8", "", "#8ab4f8"),
+    RelationKind("støttes_av", "Støttes av", "Gir støtte til", True, "#2e7d32", "10 5", "#81c995"),
+    RelationKind("utfordres_av", "Utfordres av", "Utfordrer", True, "#c62828", "4 3", "#f28b82"),
+    RelationKind("brukes_i", "Brukes i", "Bruker", True, "#7b1fa2", "12 4 2 4", "#d7aefb"),
+    RelationKind("relatert", "Relatert", "Relatert", False, "#5f6368", "1 5", "#bdc1c6"),
 )
 
 KINDS: dict[str, PageKind] = {kind.name: kind for kind in PAGE_KINDS}

@@ -295,6 +295,8 @@ def _style() -> str:
             f"{f';stroke-dasharray:{kind.dash}' if kind.dash else ''}{cap}}}"
         )
         rules.append(f".kart-pil--{s}{{fill:var(--kart-{s.replace('_', '-')},{kind.colour})}}")
+    dark = ";".join(f"--kart-{_slug(r).replace('_', '-')}:{kind.dark_colour}" for r, kind in RELATIONS.items())
+    rules.append(f'[data-md-color-scheme="slate"] .kart{{{dark}}}')
     return "<style>" + "".join(rules) + "</style>"
 
 

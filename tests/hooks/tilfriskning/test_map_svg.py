@@ -371,3 +371,12 @@ def test_400_nodes_and_800_edges_lay_out_without_overlap():
     for layer in TYPES:
         row = sorted((b for p, b in lay.boxes.items() if lay.nodes[p].type == layer), key=lambda b: b.x)
         assert all(a.x + a.w + GAP - 1e-6 <= b.x for a, b in zip(row, row[1:])), layer
+
+
+def test_each_relation_brings_its_dark_theme_colour_from_the_vocabulary():
+    from tilfriskning.kinds import RELATION_KINDS
+    from tilfriskning.map_svg import _style
+
+    style = _style()
+    dark = style[style.index('[data-md-color-scheme="slate"] .kart{') :]
+    assert all(kind.dark_colour in dark and kind.colour not in dark for kind in RELATION_KINDS)
