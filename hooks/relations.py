@@ -17,6 +17,7 @@ import html
 
 from mkdocs.plugins import event_priority
 
+from glue import held
 from glue.build import site
 from tilfriskning.kinds import CONTENT_TYPES, RELATIONS, section_heading
 from tilfriskning.map_svg import layout, neighbourhood, ordered_edges, render_svg
@@ -56,7 +57,7 @@ def _table(facts, current, files) -> str:
     )
 
 
-def _connections(facts, path, page, files) -> str | None:
+def _connections(facts, path, page, files, config) -> str | None:
     """The "Sammenhenger" section: the page's relations both ways, and its neighbourhood map."""
     groups = groups_for(path, facts.relations)
     if not groups:
@@ -72,7 +73,8 @@ def _connections(facts, path, page, files) -> str | None:
         id_prefix="naerkart",
         title=f"Kart over {facts.pages[path].meta.get('title', path)} og sidene den henger sammen med",
     )
-    return section_heading("Sammenhenger") + "\n\n" + relations_html(groups, info) + "\n\n" + local_map
+    lists = held.hold(config, page, relations_html(groups, info))
+    return section_heading("Sammenhenger") + "\n\n" + lists + "\n\n" + held.hold(config, page, local_map)
 
 
 @event_priority(110)  # before the citation hook appends the Kilder list, so Kilder stays last
@@ -82,12 +84,11 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     sections = []
     if facts.page_type(path) in CONTENT_TYPES:
-        sections.append(_connections(facts, path, page, files))
+        sections.append(_connections(facts, path, page, files, config))
     sources = facts.backlinks.get(path)
     if sources:
-        sections.append(
-            section_heading("Sider som lenker hit") + "\n\n" + backlinks_html(sources, _info(facts, sources, page, files))
-        )
+        listed = held.hold(config, page, backlinks_html(sources, _info(facts, sources, page, files)))
+        sections.append(section_heading("Sider som lenker hit") + "\n\n" + listed)
     sections = [s for s in sections if s]
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
@@ -95,3 +96,8 @@ def on_page_markdown(markdown, page, config, files):
         full = _map(facts.nodes, facts.relations, page, files, title="Kunnskapskart: alle sidene og relasjonene mellom dem")
         markdown = markdown.replace(MAP_MARKER, full + "\n\n" + _table(facts, page, files))
     return markdown
+
+
+@event_priority(200)  # before anything reads the page: the held lists and map go back in first
+def on_page_content(html, page, config, files):
+    return held.put_back(html, page, config)

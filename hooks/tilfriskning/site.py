@@ -9,6 +9,7 @@ on first use. No MkDocs here: `hooks/glue/build.py` makes one `Site` per build.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,6 +40,8 @@ class Site:
     rendered_ids: dict[str, set[str]] = field(default_factory=dict)  # path -> ids in its HTML
     rendered_problems: list = field(default_factory=list)  # what rendered pages would show wrong
     config_file: object = None  # mkdocs.yml as tilfriskning.config_file reads it (lines of nav entries, redirects)
+    held: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> placeholder -> HTML (glue/held.py)
+    held_nonce: str = field(default_factory=lambda: secrets.token_hex(4))  # placeholders no page text can hold
 
     def title(self, path: str) -> str:
         return str(self.pages[path].meta.get("title", path))
