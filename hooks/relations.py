@@ -59,11 +59,13 @@ def _table(facts, current, files) -> str:
 
 def _connections(facts, path, page, files, config) -> str | None:
     """The "Sammenhenger" section: the page's relations both ways, and its neighbourhood map."""
-    groups = groups_for(path, facts.relations)
+    own = facts.relations_near({path})
+    groups = groups_for(path, own)
     if not groups:
         return None
     info = _info(facts, {p for _, targets in groups for p in targets}, page, files)
-    nodes, edges = neighbourhood(facts.nodes, facts.relations, path, depth=1)
+    around = {path} | {e.source for e in own} | {e.target for e in own}  # all a map one relation deep can hold
+    nodes, edges = neighbourhood(facts.nodes_of(around), facts.relations_near(around), path, depth=1)
     local_map = _map(
         nodes,
         edges,

@@ -55,6 +55,30 @@ class Site:
         return collect_relations({p: page.meta.get("relations") for p, page in self.pages.items()})
 
     @cached_property
+    def _relations_by_page(self) -> dict[str, list[int]]:
+        """For each page, where in `relations` the relations to or from it stand."""
+        found: dict[str, list[int]] = {}
+        for number, edge in enumerate(self.relations):
+            found.setdefault(edge.source, []).append(number)
+            if edge.target != edge.source:
+                found.setdefault(edge.target, []).append(number)
+        return found
+
+    def relations_near(self, paths: set[str]) -> list[Edge]:
+        """The relations to or from any of `paths`, in `relations` order: what a page's own
+        lists and map need, found without going through every relation of the site."""
+        numbers = sorted({n for path in paths for n in self._relations_by_page.get(path, ())})
+        return [self.relations[n] for n in numbers]
+
+    @cached_property
+    def _node_order(self) -> dict[str, int]:
+        return {node.path: number for number, node in enumerate(self.nodes)}
+
+    def nodes_of(self, paths: set[str]) -> list[Node]:
+        """The content pages among `paths`, in `nodes` order."""
+        return [self.nodes[n] for n in sorted(self._node_order[p] for p in paths if p in self._node_order)]
+
+    @cached_property
     def backlinks(self) -> dict[str, list[str]]:
         """For each page, the pages whose text links to it."""
         return backlinks({p: [link.target for link in page.links] for p, page in self.pages.items()}, set(self.pages))
