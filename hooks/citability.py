@@ -17,6 +17,7 @@ import os
 
 from mkdocs.plugins import event_priority
 
+from glue import held
 from glue.build import log, site, stop_build
 from tilfriskning.citebox import citation_meta, cite_box, json_ld, secondary_example
 from tilfriskning.citeproc import plain_text
@@ -91,4 +92,9 @@ def on_page_markdown(markdown, page, config, files):
         path, str(meta.get("title", "")), config.site_url + page.file.url, date, facts.today, meta.get("forfattere")
     )
     box = cite_box(path, bibtex, norwegian_date(date), source_url, commit, _unchecked_example(facts, path))
-    return markdown.rstrip("\n") + "\n\n" + section_heading("Siter denne siden") + "\n\n" + box + "\n"
+    return markdown.rstrip("\n") + "\n\n" + section_heading("Siter denne siden") + "\n\n" + held.hold(config, page, box) + "\n"
+
+
+@event_priority(200)  # before anything reads the page: the box goes back in first
+def on_page_content(html, page, config, files):
+    return held.put_back(html, page, config)

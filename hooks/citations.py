@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from glue import bibtex
+from glue import bibtex, held
 from glue.build import cache_dir, log, site
 from tilfriskning.citation_html import (
     CitingPage,
@@ -141,23 +141,22 @@ def on_page_markdown(markdown, page, config, files):
         litteratur = _url(LITTERATUR, page, files)
         references = facts.formatted.references
         thesis = f"{litteratur}#{THESIS_KEY}" if litteratur and THESIS_KEY in references else None
-        additions.append(
-            section_heading("Kilder")
-            + "\n\n"
-            + kilder_html(keys, references, facts.bibliography.entries, litteratur, THESIS_KEY, thesis)
-        )
+        listed = kilder_html(keys, references, facts.bibliography.entries, litteratur, THESIS_KEY, thesis)
+        additions.append(section_heading("Kilder") + "\n\n" + held.hold(config, page, listed))
     if page.file.src_uri == LITTERATUR:
         # the bibliography is this page's body: above the sections other hooks appended
-        markdown = before_generated_sections(markdown, bibtex.mask(_litteratur(facts, page, files)))
+        markdown = before_generated_sections(markdown, held.hold(config, page, _litteratur(facts, page, files)))
     if additions:
-        markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(bibtex.mask(a) for a in additions) + "\n"
+        markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(additions) + "\n"
     return markdown
 
 
+@event_priority(200)  # the held lists go back in before any other hook reads the page
 def on_page_content(html, page, config, files):
     if bibtex.plugin(config) is None:
         return html
     facts = site(config)
+    html = held.put_back(html, page, config)
     html = bibtex.restore_code(html, page.toc)
     if 'class="tf-referanse" data-kilde=' in html:
         html = fill_references(html, facts.formatted.references, facts.bibliography.entries, _url(LITTERATUR, page, files))

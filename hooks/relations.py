@@ -19,6 +19,7 @@ import html
 
 from mkdocs.plugins import event_priority
 
+from glue import held
 from glue.build import site
 from tilfriskning.kinds import CONTENT_TYPES, KINDS, MAP_TYPES, RELATIONS, section_heading
 from tilfriskning.map_column import column_layout
@@ -81,13 +82,15 @@ def _table(facts, current, files) -> str:
     )
 
 
-def _connections(facts, path, page, files) -> str | None:
+def _connections(facts, path, page, files, config) -> str | None:
     """The "Sammenhenger" section: the page's relations both ways, and its neighbourhood map."""
-    groups = groups_for(path, facts.relations)
+    own = facts.relations_near({path})
+    groups = groups_for(path, own)
     if not groups:
         return None
     info = _info(facts, {p for _, targets in groups for p in targets}, page, files)
-    nodes, edges = neighbourhood(facts.nodes, facts.relations, path, depth=1)
+    around = {path} | {e.source for e in own} | {e.target for e in own}  # all a map one relation deep can hold
+    nodes, edges = neighbourhood(facts.nodes_of(around), facts.relations_near(around), path, depth=1)
     local_map = _map(
         nodes,
         edges,
@@ -97,7 +100,8 @@ def _connections(facts, path, page, files) -> str | None:
         id_prefix="naerkart",
         title=f"Kart over {facts.pages[path].meta.get('title', path)} og sidene den henger sammen med",
     )
-    return section_heading("Sammenhenger") + "\n\n" + relations_html(groups, info) + "\n\n" + local_map
+    lists = held.hold(config, page, relations_html(groups, info))
+    return section_heading("Sammenhenger") + "\n\n" + lists + "\n\n" + held.hold(config, page, local_map)
 
 
 @event_priority(110)  # before the citation hook appends the Kilder list, so Kilder stays last
@@ -107,15 +111,19 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     sections = []
     if facts.page_type(path) in CONTENT_TYPES:
-        sections.append(_connections(facts, path, page, files))
+        sections.append(_connections(facts, path, page, files, config))
     sources = facts.backlinks.get(path)
     if sources:
-        sections.append(
-            section_heading("Sider som lenker hit") + "\n\n" + backlinks_html(sources, _info(facts, sources, page, files))
-        )
+        listed = held.hold(config, page, backlinks_html(sources, _info(facts, sources, page, files)))
+        sections.append(section_heading("Sider som lenker hit") + "\n\n" + listed)
     sections = [s for s in sections if s]
     if sections:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(sections) + "\n"
     if MAP_MARKER in markdown:
         markdown = markdown.replace(MAP_MARKER, _whole_map(facts, page, files) + "\n\n" + _table(facts, page, files))
     return markdown
+
+
+@event_priority(200)  # before anything reads the page: the held lists and map go back in first
+def on_page_content(html, page, config, files):
+    return held.put_back(html, page, config)

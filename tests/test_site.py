@@ -71,6 +71,7 @@ def test_config_choices(config):
         "content.footnote.tooltips",
         "toc.follow",
         "navigation.top",
+        "navigation.prune",  # each menu holds its own section only: build time grows with pages, not pages × menu
     } <= set(theme["features"])
     assert "navigation.instant.preview" not in theme["features"], "it doubles the citation tooltips"
     assert set(config["validation"].values()) == {"warn"}
@@ -79,6 +80,28 @@ def test_config_choices(config):
     assert extensions["smarty"]["smarty"]["smart_dashes"] is True
     assert "Tilbake" in extensions["footnotes"]["footnotes"]["BACKLINK_TITLE"]
     assert "Lenke" in extensions["toc"]["toc"]["permalink_title"]
+
+
+def test_every_page_menu_reaches_every_section(real_site, config):
+    """With navigation.prune a page's menu lists its own section's pages; every other
+    section stands in it as a link to that section's first page (its index page if any)."""
+    sections = [title for entry in config["nav"] if isinstance(entry, dict) for title in entry]
+    checked = 0
+    for html in real_site.rglob("index.html"):
+        menu = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary > ul")
+        if menu is None:
+            continue  # a redirect page
+        checked += 1
+        shown = {
+            " ".join(item.select_one(".md-nav__link").get_text().split())
+            for item in menu.find_all("li", recursive=False)
+            if "md-nav__item--nested" in item.get("class", [])
+        }
+        active = menu.select("li.md-nav__item--active.md-nav__item--nested")
+        pruned = menu.select("li.md-nav__item--pruned > a.md-nav__link[href]")
+        assert shown == set(sections), f"{html.relative_to(real_site)}: {shown}"
+        assert len(pruned) == len(sections) - len(active), f"{html.relative_to(real_site)}: a section is neither open nor a link"
+    assert checked == len(list((ROOT / "docs").rglob("*.md")))
 
 
 def test_no_page_loads_anything_from_another_host(real_site):

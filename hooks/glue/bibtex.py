@@ -98,11 +98,6 @@ def protect_code(markdown: str) -> str:
     return replace_in_code(markdown, lambda chunk: chunk.replace("@", AT_MASK))
 
 
-def mask(text: str) -> str:
-    """Text the plugin must leave alone (our generated lists hold "@" in BibTeX)."""
-    return text.replace("@", AT_MASK)
-
-
 def _unmask_toc(items) -> None:
     for item in items:
         item.title = item.title.replace(AT_MASK, "@")

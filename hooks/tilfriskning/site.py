@@ -9,6 +9,7 @@ on first use. No MkDocs here: `hooks/glue/build.py` makes one `Site` per build.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -39,6 +40,8 @@ class Site:
     rendered_ids: dict[str, set[str]] = field(default_factory=dict)  # path -> ids in its HTML
     rendered_problems: list = field(default_factory=list)  # what rendered pages would show wrong
     config_file: object = None  # mkdocs.yml as tilfriskning.config_file reads it (lines of nav entries, redirects)
+    held: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> placeholder -> HTML (glue/held.py)
+    held_nonce: str = field(default_factory=lambda: secrets.token_hex(4))  # placeholders no page text can hold
 
     def title(self, path: str) -> str:
         return str(self.pages[path].meta.get("title", path))
@@ -50,6 +53,30 @@ class Site:
     @cached_property
     def relations(self) -> list[Edge]:
         return collect_relations({p: page.meta.get("relations") for p, page in self.pages.items()})
+
+    @cached_property
+    def _relations_by_page(self) -> dict[str, list[int]]:
+        """For each page, where in `relations` the relations to or from it stand."""
+        found: dict[str, list[int]] = {}
+        for number, edge in enumerate(self.relations):
+            found.setdefault(edge.source, []).append(number)
+            if edge.target != edge.source:
+                found.setdefault(edge.target, []).append(number)
+        return found
+
+    def relations_near(self, paths: set[str]) -> list[Edge]:
+        """The relations to or from any of `paths`, in `relations` order: what a page's own
+        lists and map need, found without going through every relation of the site."""
+        numbers = sorted({n for path in paths for n in self._relations_by_page.get(path, ())})
+        return [self.relations[n] for n in numbers]
+
+    @cached_property
+    def _node_order(self) -> dict[str, int]:
+        return {node.path: number for number, node in enumerate(self.nodes)}
+
+    def nodes_of(self, paths: set[str]) -> list[Node]:
+        """The content pages among `paths`, in `nodes` order."""
+        return [self.nodes[n] for n in sorted(self._node_order[p] for p in paths if p in self._node_order)]
 
     @cached_property
     def backlinks(self) -> dict[str, list[str]]:

@@ -121,6 +121,22 @@ def _construct_mapping(loader, node, deep=False):
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+class _FastUniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same loader on libyaml's parser, when PyYAML has it: same constructors and
+    resolver, so the same values, several times faster. A page it refuses is read again by
+    `_UniqueKeyLoader`, whose messages and lines the editor is shown."""
+
+
+_FastUniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _load_front_matter(raw: str):
+    try:
+        return yaml.load(raw, Loader=_FastUniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - raises the error as the editor is told it
+
+
 def error_mark(error: yaml.YAMLError):
     """Where to look: for a key without its colon, the line the key starts on, not where PyYAML gave up."""
     if "could not find expected ':'" in (getattr(error, "problem", None) or "") and getattr(error, "context_mark", None):
@@ -202,7 +218,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
     raw = match.group(1)
     _check_indentation(raw)
     try:
-        data = yaml.load(raw, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = _load_front_matter(raw)
     except yaml.YAMLError as error:
         mark = error_mark(error)
         line = mark.line + 2 if mark is not None else 2

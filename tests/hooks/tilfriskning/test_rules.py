@@ -380,3 +380,31 @@ def test_the_rendered_page_is_checked_for_what_the_rules_missed():
     }
     assert (5, "siden ville vist en fotnotemarkør uten forklaring") in found
     assert check_rendered("docs/x.md", '<p>Fint: <a class="headerlink" href="#x">¶</a></p>', source) == []
+
+
+def test_rendered_check_reads_a_page_with_maps_as_it_did_reading_the_maps():
+    """The maps are left out before reading: what is inside one was never read, so a page's
+    problems are the same; an SVG outside a map frame, or one holding another, is still read."""
+    from tilfriskning.rules import _RenderedText, check_rendered
+
+    inside = '<svg viewBox="0 0 9 9"><a href="x.md"><text>**ikke lest</text></a><style>a{}</style></svg>'
+    html = (
+        "<p>Tekst med **feil</p>"
+        f'<div class="kart-ramme">{inside}</div>'
+        f"<div>{inside}</div>"
+        f'<div class="kart-ramme"><svg><svg></svg>{inside}</svg></div>'
+        '<p><img src="bilde.png"></p>'
+    )
+    source = "Tekst med **feil\n\n![](bilde.png)\n"
+    parsed = _RenderedText()
+    parsed.feed(html)
+    assert [t for t in parsed.tags if t[0] != "svg"] == [
+        ("p", {}),
+        ("div", {"class": "kart-ramme"}),
+        ("div", {}),
+        ("div", {"class": "kart-ramme"}),
+        ("p", {}),
+        ("img", {"src": "bilde.png"}),
+    ]
+    found = sorted(p.message for p in check_rendered("docs/x.md", html, source))
+    assert len(found) == 2 and "stjerner" in found[1] and "alternativ tekst" in found[0]
