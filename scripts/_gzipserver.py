@@ -36,7 +36,15 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def shutdown(self) -> None:
+        """Stop serving and free the port (a later serve() on the same port, as bench's Lighthouse
+        run after the first-visit measurement, failed with «Address already in use»)."""
+        super().shutdown()
+        self.server_close()
+
+
 def serve(directory: str, port: int) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=directory))
+    server = _Server(("127.0.0.1", port), functools.partial(GzipHandler, directory=directory))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
