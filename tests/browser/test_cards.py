@@ -1,4 +1,4 @@
-"""The printable card page: four cards to an A4 sheet, nothing cut off, readable on a phone."""
+"""The printable card page: four cards to an A4 sheet, two to an A5 sheet, nothing cut off, readable on a phone."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def _pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
-def test_cards_print_four_to_an_a4_sheet_with_nothing_cut_off(page, served_real_site):
+def test_cards_print_four_to_an_a4_and_two_to_an_a5_sheet_with_nothing_cut_off(page, served_real_site):
     open_page(page, served_real_site + "samtalekort/")
     cards = page.locator(".samtalekort-ark > .admonition.samtalekort").count()
     assert cards >= 9
@@ -26,6 +26,8 @@ def test_cards_print_four_to_an_a4_sheet_with_nothing_cut_off(page, served_real_
         pdf = page.pdf(format="A4", **({"margin": margins} if margins else {}))
         # the sheet starts on a new page, so the first page is the (here hidden) introduction
         assert _pdf_pages(pdf) == 1 + math.ceil(cards / 4), margins
+        pdf = page.pdf(format="A5", landscape=True, **({"margin": margins} if margins else {}))
+        assert _pdf_pages(pdf) == 1 + math.ceil(cards / 2), ("A5", margins)  # two A6 cards per A5 sheet
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi, no margins
     page.emulate_media(media="print")
     sizes = page.evaluate(
