@@ -3,11 +3,12 @@ import random
 import re
 import xml.etree.ElementTree as ET
 
+import map_graphs
 import pytest
 
-from tilfriskning.kinds import KINDS, RELATIONS
+from tilfriskning.kinds import KINDS
 from tilfriskning.map_column import FONT, LANE, PAD_X, assign_lanes, column_layout, column_order
-from tilfriskning.map_svg import MIN_TEXT_PX, TYPES, Edge, Node, render_svg, text_width, unique_edges
+from tilfriskning.map_svg import MIN_TEXT_PX, Edge, Node, render_svg, text_width, unique_edges
 
 SVG = "{http://www.w3.org/2000/svg}"
 WORDS = "tillit makt recovery samtale motivasjon erfaringskonsulenter rusmiddelavhengighet «mestring» & æøå".split()
@@ -18,13 +19,7 @@ def url(path: str) -> str:
 
 
 def random_graph(seed: int, n: int = 30, m: int = 90) -> tuple[list[Node], list[Edge]]:
-    rng = random.Random(seed)
-    nodes = [
-        Node(f"side-{i}.md", " ".join(rng.choices(WORDS, k=rng.randint(1, 6))), rng.choice(TYPES), "Beskrivelse.")
-        for i in range(n)
-    ]
-    edges = [Edge(*(x.path for x in rng.sample(nodes, 2)), rng.choice(list(RELATIONS))) for _ in range(m)]
-    return nodes, edges
+    return map_graphs.random_graph(seed, n, m, WORDS, 6)
 
 
 def test_pages_stand_by_type_then_alphabetically_with_a_heading_per_group():

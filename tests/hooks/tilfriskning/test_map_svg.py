@@ -2,6 +2,7 @@ import random
 import re
 import xml.etree.ElementTree as ET
 
+import map_graphs
 import pytest
 
 from tilfriskning.kinds import KINDS, RELATIONS
@@ -33,13 +34,7 @@ def node(path: str, type_: str = "begrep", title: str | None = None) -> Node:
 
 
 def random_graph(seed: int, n: int = 60, m: int = 120) -> tuple[list[Node], list[Edge]]:
-    rng = random.Random(seed)
-    nodes = [
-        Node(f"side-{i}.md", " ".join(rng.choices(WORDS, k=rng.randint(1, 7))), rng.choice(TYPES), "Beskrivelse.")
-        for i in range(n)
-    ]
-    edges = [Edge(*(x.path for x in rng.sample(nodes, 2)), rng.choice(list(RELATIONS))) for _ in range(m)]
-    return nodes, edges
+    return map_graphs.random_graph(seed, n, m, WORDS, 7)
 
 
 def parse(svg: str) -> ET.Element:
