@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .source import EXTERNAL_RE, CitationBlock, line_at
+from .source import CITATION_BLOCK_RE, EXTERNAL_RE, SPLIT_CITATION_RE, CitationBlock, line_at
 
 Found = tuple[int, str]
 
@@ -42,6 +42,7 @@ STYLE_RES = [
     (re.compile(r"@import\b", re.I), "«@import»"),
     (re.compile(r"\sstyle\s*=\s*[\"'][^\"']*url\(", re.I), "et stilattributt med «url(…)»"),
 ]
+SEPARATOR_ROW_RE = re.compile(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*")  # a table's |---|---| line
 BARE_URL_RE = re.compile(r"(?<![(<\[\"'=/\w.@-])(?:https?://|www\.)[^\s)>\]\"']+")
 LATEX_CITE_RE = re.compile(r"\\(?:cite|citep|citet|parencite|textcite)\*?(?:\[[^\]]*\])*\{([^}\n]*)\}")
 KEY_WITHOUT_AT_RE = re.compile(r"(?<![\]!\w])\[\s*([a-z0-9]+)\s*(?:[,;][^\]\n]*)?\](?![(:\[])")
@@ -214,8 +215,6 @@ def _blank_spans(text: str, spans) -> str:
 
 def bare_keys(blanked: str, first_line: int, bib_keys: frozenset[str]) -> list[Found]:
     """`@key` outside brackets: shown as text, not as a citation (known keys and key-like words)."""
-    from .source import CITATION_BLOCK_RE, SPLIT_CITATION_RE
-
     cited = [m.span() for m in CITATION_BLOCK_RE.finditer(blanked) if "@" in m.group(0)]
     prose = _blank_spans(blanked, sorted(cited + [m.span() for m in SPLIT_CITATION_RE.finditer(blanked)]))
     return [
@@ -313,7 +312,7 @@ def tables_without_separator(blanked: str, first_line: int) -> list[Found]:
     for n, line in enumerate(lines):
         starts = line.strip().startswith("|") and (n == 0 or not lines[n - 1].strip().startswith("|"))
         following = lines[n + 1].strip() if n + 1 < len(lines) else ""
-        if starts and following.startswith("|") and not re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", following):
+        if starts and following.startswith("|") and not SEPARATOR_ROW_RE.fullmatch(following):
             found.append((first_line + n, line.strip()[:30]))
     return found
 
@@ -330,11 +329,11 @@ def tables_with_extra_cells(blanked: str, first_line: int) -> list[Found]:
     for n, line in enumerate(lines):
         row = line.strip()
         following = lines[n + 1].strip() if n + 1 < len(lines) else ""
-        if row.startswith("|") and re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", following):
+        if row.startswith("|") and SEPARATOR_ROW_RE.fullmatch(following):
             columns = _cells(row)
         elif not row.startswith("|"):
             columns = 0
-        elif columns and not re.fullmatch(r"\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*", row) and _cells(row) > columns:
+        elif columns and not SEPARATOR_ROW_RE.fullmatch(row) and _cells(row) > columns:
             found.append((first_line + n, row[:30]))
     return found
 
@@ -349,8 +348,6 @@ def style_attributes(blanked: str, first_line: int) -> list[Found]:
 
 def locators_after_citations(blanked: str, first_line: int) -> list[Found]:
     """`[@key] s. 10`: the page number stands after the parentheses pandoc makes, outside the citation."""
-    from .source import CITATION_BLOCK_RE
-
     found = []
     for match in CITATION_BLOCK_RE.finditer(blanked):
         after = re.match(
@@ -363,8 +360,6 @@ def locators_after_citations(blanked: str, first_line: int) -> list[Found]:
 
 def citations_in_html_tags(blanked: str, first_line: int) -> list[Found]:
     """A citation inside an HTML tag (`<span title="[@key]">`) is replaced there too, and breaks the tag."""
-    from .source import CITATION_BLOCK_RE
-
     found = []
     for match in CITATION_BLOCK_RE.finditer(blanked):
         before = blanked[blanked.rfind("\n", 0, match.start()) + 1 : match.start()]
