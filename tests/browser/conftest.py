@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_helpers import served_build
+from browser_helpers import page_urls, served_build, visit_every_page
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,3 +62,11 @@ def served_real_site(tmp_path_factory):
     """The real site built for, and served at, its own SITE_URL; yields that URL."""
     with served_build(tmp_path_factory.mktemp("served-real"), fixture=None) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def real_site_visit(browser, served_real_site):
+    """Every page of the real site opened once (and the error pages): what the whole-site checks
+    of the slow lane (policy, axe, other hosts, width on a phone) read, instead of each opening
+    every page again."""
+    return visit_every_page(browser, served_real_site, page_urls() + ["404.html", "503.html"])
