@@ -365,8 +365,11 @@ def _urldate(entry: Entry) -> str | None:
     urldate = entry.fields.get("urldate", "").strip()
     if not urldate or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", urldate) and _iso_date(urldate)):
         return None
+    import datetime as dt
+
     day = re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", urldate)
-    hint = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else "2026-12-01"
+    # a Norwegian date written out in the right form; otherwise today's date as the example
+    hint = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else dt.date.today().isoformat()
     return f"«{entry.key}» har urldate = {{{urldate}}}; skriv datoen siden ble lest som ÅÅÅÅ-MM-DD, urldate = {{{hint}}}"
 
 
