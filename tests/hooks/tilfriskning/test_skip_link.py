@@ -1,4 +1,4 @@
-from skip_link import TARGET, with_skip_to_article
+from tilfriskning.skip_link import TARGET, with_skip_to_article
 
 PAGE = (
     '<div data-md-component="skip">\n<a href="#bakgrunn" class="md-skip">\n  Gå til innhold\n</a>\n</div>\n'
