@@ -30,6 +30,7 @@ from glue.build import cache_dir, log, site
 from tilfriskning.citation_html import (
     CitingPage,
     citation_html,
+    download_paragraph,
     fill_page_references,
     fill_references,
     kilder_html,
@@ -106,8 +107,9 @@ def _url(target_uri: str, page, files) -> str | None:
     return target.url_relative_to(page.file) if target else None
 
 
-def _litteratur(facts, page, files) -> str:
-    """The whole bibliography, each entry with the pages citing or recommending it."""
+def _litteratur(facts, page, config, files) -> str:
+    """The whole bibliography, each entry with the pages citing or recommending it, below
+    the link to download it (held apart: the link is searched, the list is not)."""
     citing: dict[str, list[CitingPage]] = {}
     recommending: dict[str, list[CitingPage]] = {}
     for uri in sorted(facts.pages, key=facts.title):
@@ -118,15 +120,12 @@ def _litteratur(facts, page, files) -> str:
         for key in sorted({anchor for target, anchor in links if target == LITTERATUR and anchor}):
             recommending.setdefault(key, []).append(entry)
     references, entries = facts.formatted.references, facts.bibliography.entries
-    return litteratur_html(
-        list(references),
-        references,
-        entries,
-        citing,
-        recommending,
-        {key: entry.source for key, entry in entries.items()},
-        _url(PUBLISHED_BIB, page, files),
+    listing = litteratur_html(
+        list(references), references, entries, citing, recommending, {key: entry.source for key, entry in entries.items()}
     )
+    download = _url(PUBLISHED_BIB, page, files)
+    listing = held.hold(config, page, listing)
+    return held.hold(config, page, download_paragraph(download), searched=True) + "\n\n" + listing if download else listing
 
 
 @event_priority(100)  # before mkdocs-bibtex replaces citation blocks
@@ -145,7 +144,7 @@ def on_page_markdown(markdown, page, config, files):
         additions.append(section_heading("Kilder") + "\n\n" + held.hold(config, page, listed))
     if page.file.src_uri == LITTERATUR:
         # the bibliography is this page's body: above the sections other hooks appended
-        markdown = before_generated_sections(markdown, held.hold(config, page, _litteratur(facts, page, files)))
+        markdown = before_generated_sections(markdown, _litteratur(facts, page, config, files))
     if additions:
         markdown = markdown.rstrip("\n") + "\n\n" + "\n\n".join(additions) + "\n"
     return markdown

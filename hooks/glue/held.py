@@ -6,8 +6,10 @@ read there by two HTML parsers (MkDocs's collector of raw-HTML ids and md_in_htm
 none of it is Markdown: for a page of this site that was more than half of what
 Python-Markdown spent on it. A hook now writes `hold(...)`, a placeholder paragraph, where
 the HTML goes, and the first `on_page_content` puts the HTML in its place (`put_back`),
-before any other hook, plugin or the guard rails read the page. The page comes out the
-same, and MkDocs's own anchor check still knows the ids in the HTML.
+before any other hook, plugin or the guard rails read the page, marked as added
+(tilfriskning.added) so that Material's search and the rendered-page backstop can read
+the page without it (hooks/own_text.py). The page comes out the same, and MkDocs's own
+anchor check still knows the ids in the HTML.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import html as html_escape
 import re
 
 from glue.build import site, stop_build
+from tilfriskning.added import mark
 from tilfriskning.problems import Problem
 
 LOST = (
@@ -25,12 +28,13 @@ LOST = (
 ID_RE = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 
 
-def hold(config, page, block: str) -> str:
-    """A placeholder, on a line of its own, for the HTML `block` (put back by `put_back`)."""
+def hold(config, page, block: str, *, searched: bool = False) -> str:
+    """A placeholder, on a line of its own, for the HTML `block` (put back by `put_back`),
+    marked as added unless it is to be `searched` (most of it is in a section search leaves out)."""
     facts = site(config)
     held = facts.held.setdefault(page.file.src_uri, {})
     token = f"tfholdt{facts.held_nonce}n{len(held)}"
-    held[token] = block
+    held[token] = block if searched else mark(block)
     return token
 
 

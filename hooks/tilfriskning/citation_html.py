@@ -145,11 +145,9 @@ def litteratur_html(
     citing: dict[str, list[CitingPage]],
     recommending: dict[str, list[CitingPage]] | None = None,
     bibtex: dict[str, str] | None = None,
-    download_url: str | None = None,
 ) -> str:
     """The full bibliography: every entry, anchored by its key, with the pages citing it
-    (and those recommending it as further reading), its BibTeX to copy, and a link to
-    download the whole .bib."""
+    (and those recommending it as further reading) and its BibTeX to copy."""
     items = []
     for key in order:
         pages = citing.get(key, [])
@@ -181,15 +179,17 @@ def litteratur_html(
             + (f" {badges}" if badges else "")
             + f"{read} {cited}{code}</li>"
         )
-    download = (
-        f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
-        "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"
-        if download_url
-        else ""
-    )
     # not searched (as before the list moved into the page's body): a word from a title finds
     # the pages that cite the work, and the index stays the size of the site's own text
-    return "\n".join([download, '<ul class="litteratur" data-search-exclude>', *items, "</ul>"]).lstrip("\n")
+    return "\n".join(['<ul class="litteratur" data-search-exclude>', *items, "</ul>"])
+
+
+def download_paragraph(download_url: str) -> str:
+    """The link to download the whole .bib, above the bibliography (searched: «BibTeX» finds it)."""
+    return (
+        f'<p class="litteratur-last-ned"><a href="{download_url}" download>Last ned hele bibliografien '
+        "som BibTeX (bibliography.bib)</a>, for Zotero, EndNote og andre referanseprogrammer.</p>"
+    )
 
 
 def fill_references(

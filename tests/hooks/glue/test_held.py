@@ -9,6 +9,7 @@ import pytest
 
 from glue import held
 from glue.build import SITE_ATTRIBUTE, ContentProblems
+from tilfriskning.added import own_text, unmarked
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "toc", "smarty", "pymdownx.superfences"]
 BLOCKS = [
@@ -33,7 +34,7 @@ def test_put_back_gives_the_html_markdown_gave_for_raw_blocks(blocks_at_end):
     written = markdown.markdown(text + "\n\n".join(BLOCKS) + tail, extensions=EXTENSIONS)
     placeholders = "\n\n".join(held.hold(config, page, block) for block in BLOCKS)
     converted = markdown.markdown(text + placeholders + tail, extensions=EXTENSIONS)
-    assert held.put_back(converted, page, config) == written
+    assert unmarked(held.put_back(converted, page, config)) == written
     assert {"siter-apa", "naerkart-tittel", "kilde-hansen2020", "bakgrunn"} <= page.present_anchor_ids
 
 
@@ -42,7 +43,16 @@ def test_a_block_inside_html_an_editor_left_open_comes_out_as_before():
     opened = text + '<div class="x">\n\n'
     written = markdown.markdown(opened + BLOCKS[0], extensions=EXTENSIONS)
     converted = markdown.markdown(opened + held.hold(config, page, BLOCKS[0]), extensions=EXTENSIONS)
-    assert held.put_back(converted, page, config) == written
+    assert unmarked(held.put_back(converted, page, config)) == written
+
+
+def test_blocks_come_back_marked_as_added_unless_searched():
+    config, page, text, _ = build_of(True)
+    placeholders = held.hold(config, page, BLOCKS[0]) + "\n\n" + held.hold(config, page, "<p>Last ned</p>", searched=True)
+    html = held.put_back(markdown.markdown(text + placeholders, extensions=EXTENSIONS), page, config)
+    own, blocks = own_text(html)
+    assert blocks == [f"<!--tf-lagt-til-->{BLOCKS[0]}<!--/tf-lagt-til-->"]
+    assert "siter-apa" not in own and "<p>Last ned</p>" in own and "Tekst om MI." in own
 
 
 def test_a_lost_placeholder_stops_the_build():
