@@ -15,7 +15,8 @@ All citations of the site are formatted by `tilfriskning.citeproc`: one pandoc c
 for all the citations (and a concurrent one for the page references), cached between
 builds; the result is handed to the other hooks through the build's `Site`. mkdocs-bibtex
 only puts the formatted text in place of each block, through `glue/bibtex.py`, the one
-module that talks to it. The nb-NO style file is derived from the installed package at
+module that talks to it; the text's HTML tags go through Markdown as single characters
+and come back after (tilfriskning.tag_mask), which Markdown converts much faster. The nb-NO style file is derived from the installed package at
 each build.
 """
 
@@ -42,6 +43,7 @@ from tilfriskning.csl import write_derived_style
 from tilfriskning.kinds import CONTENT_TYPES, before_generated_sections, section_heading
 from tilfriskning.rules import LITTERATUR_PAGE as LITTERATUR
 from tilfriskning.source import resolve_link
+from tilfriskning.tag_mask import TagMask
 
 THESIS_KEY = "bacheloroppgave2022"
 PUBLISHED_BIB = "bibliography.bib"  # published at the site root, linked from Litteratur
@@ -96,9 +98,11 @@ def on_files(files, config):
     facts.formatted = result.formatted
     facts.page_references = {items[key]["tf_path"]: real_author(text) for key, text in result.formatted.pages.items()}
     files.append(File.generated(config, PUBLISHED_BIB, abs_src_path=str(bibtex.bib_file(config))))  # downloadable
-    bibtex.install(
-        config, {raw: citation_html(text) for raw, text in result.formatted.citations.items()}, facts.bibliography.data
-    )
+    # each citation's tags go through Markdown as single characters (tilfriskning.tag_mask)
+    texts = [p.front_matter + p.body for p in facts.pages.values()] + list(result.formatted.citations.values())
+    facts.tag_mask = TagMask(texts)
+    masked = {raw: facts.tag_mask.mask(citation_html(text)) for raw, text in result.formatted.citations.items()}
+    bibtex.install(config, masked, facts.bibliography.data)
     return files
 
 
@@ -150,12 +154,19 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-@event_priority(200)  # the held lists go back in before any other hook reads the page
+def _plain_toc(items, mask) -> None:
+    for item in items:
+        item.title = mask.plain(item.title)
+        _plain_toc(item.children, mask)
+
+
+@event_priority(200)  # the citations' tags and the held lists go back in before any other hook reads the page
 def on_page_content(html, page, config, files):
     if bibtex.plugin(config) is None:
         return html
     facts = site(config)
-    html = held.put_back(html, page, config)
+    html = held.put_back(facts.tag_mask.unmask(html), page, config)
+    _plain_toc(page.toc, facts.tag_mask)
     html = bibtex.restore_code(html, page.toc)
     if 'class="tf-referanse" data-kilde=' in html:
         html = fill_references(html, facts.formatted.references, facts.bibliography.entries, _url(LITTERATUR, page, files))

@@ -23,6 +23,7 @@ from .research import Article
 from .rules import AnchorLink
 from .source import SourcePage, parse_citations
 from .summary import CARD_MARKER, Card, citation_blocks
+from .tag_mask import TagMask
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Site:
     config_file: object = None  # mkdocs.yml as tilfriskning.config_file reads it (lines of nav entries, redirects)
     held: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> placeholder -> HTML (glue/held.py)
     held_nonce: str = field(default_factory=lambda: secrets.token_hex(4))  # placeholders no page text can hold
+    tag_mask: TagMask = field(default_factory=TagMask)  # the citations' tags while Markdown converts (citation hook)
 
     def title(self, path: str) -> str:
         return str(self.pages[path].meta.get("title", path))
