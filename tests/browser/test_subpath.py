@@ -28,9 +28,7 @@ PAGE_AT_EACH_DEPTH = ["", "litteratur/", "begreper/motivasjon/"]
 def addresses_in(page_html: str) -> set[str]:
     """Every address a page names: links, scripts, style sheets, images and icons."""
     soup = BeautifulSoup(page_html, "html.parser")
-    return {tag["href"] for tag in soup.find_all(["a", "link"], href=True)} | {
-        tag["src"] for tag in soup.find_all(src=True)
-    }
+    return {tag["href"] for tag in soup.find_all(["a", "link"], href=True)} | {tag["src"] for tag in soup.find_all(src=True)}
 
 
 def test_every_link_and_asset_resolves_under_the_sub_path(page, subpath_site):
