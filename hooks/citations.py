@@ -16,8 +16,8 @@ for all the citations (and a concurrent one for the page references), cached bet
 builds; the result is handed to the other hooks through the build's `Site`. mkdocs-bibtex
 only puts the formatted text in place of each block, through `glue/bibtex.py`, the one
 module that talks to it; the text's HTML tags go through Markdown as single characters
-and come back after (tilfriskning.tag_mask), which Markdown converts much faster. The nb-NO style file is derived from the installed package at
-each build.
+and come back after (tilfriskning.tag_mask), which Markdown converts much faster. The
+nb-NO style file is derived from the installed package at each build.
 """
 
 from __future__ import annotations
@@ -127,9 +127,11 @@ def _litteratur(facts, page, config, files) -> str:
     listing = litteratur_html(
         list(references), references, entries, citing, recommending, {key: entry.source for key, entry in entries.items()}
     )
-    download = _url(PUBLISHED_BIB, page, files)
     listing = held.hold(config, page, listing)
-    return held.hold(config, page, download_paragraph(download), searched=True) + "\n\n" + listing if download else listing
+    download = _url(PUBLISHED_BIB, page, files)
+    if download is None:
+        return listing
+    return held.hold(config, page, download_paragraph(download), searched=True) + "\n\n" + listing
 
 
 @event_priority(100)  # before mkdocs-bibtex replaces citation blocks

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 FIRST, LAST = 0xE100, 0xF8FF  # U+E000 is the @ mask of glue/bibtex.py
 MASKED_RE = re.compile(f"[{chr(FIRST)}-{chr(LAST)}]")
@@ -48,7 +49,7 @@ class TagMask:
         """`fragment` with each tag as its character."""
         return TAG_RE.sub(self._char, fragment)
 
-    def _tag(self, escape) -> callable:
+    def _tag(self, escape: Callable[[str], str]) -> Callable[[re.Match], str]:
         return lambda match: escape(self.tags[match.group(0)]) if match.group(0) in self.tags else match.group(0)
 
     def unmask(self, page_html: str) -> str:
