@@ -10,6 +10,7 @@ are not errors but work for editors (`scripts/kildestatus`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -365,8 +366,6 @@ def _urldate(entry: Entry) -> str | None:
     urldate = entry.fields.get("urldate", "").strip()
     if not urldate or (re.fullmatch(r"\d{4}-\d{2}-\d{2}", urldate) and _iso_date(urldate)):
         return None
-    import datetime as dt
-
     day = re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", urldate)
     # a Norwegian date written out in the right form; otherwise today's date as the example
     hint = f"{day.group(3)}-{int(day.group(2)):02d}-{int(day.group(1)):02d}" if day else dt.date.today().isoformat()
@@ -374,8 +373,6 @@ def _urldate(entry: Entry) -> str | None:
 
 
 def _iso_date(text: str) -> bool:
-    import datetime as dt
-
     if re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?", text):
         return True
     try:

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from tilfriskning.bib import check_bibliography
@@ -156,8 +157,6 @@ def test_names_bibtex_would_garble_are_stopped_before_pybtex_reads_them():
 
 
 def test_a_reading_date_in_no_known_form_gets_todays_date_as_the_example():
-    import datetime as dt
-
     _, problems = check_bibliography(GOOD.replace("  year = {2020},\n", "  year = {2020},\n  urldate = {i går},\n", 1))
     (problem,) = problems
     assert problem.rule == "bib-lest-dato" and f"urldate = {{{dt.date.today().isoformat()}}}" in problem.message
