@@ -101,14 +101,20 @@ def axe_violations(browser, base: str, urls: list[str], scheme: str, options: di
     context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     found = {}
-    options = {**options, "resultTypes": ["violations"]}  # no details of what passed: a third faster
     for url in urls:
         open_page(page, base + url)
-        ready_for_axe(page, url)
-        if violations := axe.run(page, options=options).response["violations"]:
-            found[url or "/"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        if violations := axe_found(axe, page, url, options):
+            found[url or "/"] = violations
     context.close()
     return found
+
+
+def axe_found(axe, page, url: str, options: dict = WCAG_AA) -> list:
+    """axe's violations on the open page at `url`: each rule with up to three of its places."""
+    ready_for_axe(page, url)
+    options = {**options, "resultTypes": ["violations"]}  # no details of what passed: a third faster
+    violations = axe.run(page, options=options).response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
 
 
 # Content-Security-Policy violations as the page reports them (the console says the same in words).
@@ -167,7 +173,6 @@ def visit_every_page(browser, base: str, urls: list[str]) -> SiteVisit:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    options = {**WCAG_AA, "resultTypes": ["violations"]}  # no details of what passed: a third faster
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 720})
     context.add_init_script(RECORD_CSP)
     page = watched(context)
@@ -179,9 +184,7 @@ def visit_every_page(browser, base: str, urls: list[str]) -> SiteVisit:
         open_page(page, base + url)
         visit.policies[key] = page.evaluate(POLICY)
         visit.phone_width[key] = width_on_a_phone(page, cdp)  # the whole page, before axe's trim
-        ready_for_axe(page, url)
-        violations = axe.run(page, options=options).response["violations"]
-        visit.axe[key] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        visit.axe[key] = axe_found(axe, page, url)
         # read after axe's run: the page's late work (the service worker) is done by then
         visit.csp[key] = csp_violations(page)
         page.messages.clear()
