@@ -58,10 +58,20 @@ def page(browser, served_fixture):
 
 
 @pytest.fixture(scope="session")
-def served_real_site(tmp_path_factory):
-    """The real site built for, and served at, its own SITE_URL; yields that URL."""
-    with served_build(tmp_path_factory.mktemp("served-real"), fixture=None) as url:
-        yield url
+def real_site_and_files(tmp_path_factory):
+    """The real site built for, and served at, its own SITE_URL; yields that URL and the folder
+    served. Built once for every test that reads it: the offline tests change a served file and put
+    it back, as a new version of a page and a new deployment would (each browser context has its
+    own service worker and caches, so no other test sees the change)."""
+    workdir = tmp_path_factory.mktemp("served-real")
+    with served_build(workdir, fixture=None) as url:
+        yield url, workdir / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def served_real_site(real_site_and_files):
+    """The real site's URL (see real_site_and_files)."""
+    return real_site_and_files[0]
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Offline on the phone: the service worker (hooks/offline.py) with the network turned off.
 
-The real site is built and served for this module alone: two tests change its files, as a
-new version of a page and a new deployment would.
+Two tests change a file of the served real site and put it back, as a new version of a page and
+a new deployment would (tests/browser/conftest.py, real_site_and_files).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from browser_helpers import open_page, served_build
+from browser_helpers import open_page
 
 MONTHS = "januar februar mars april mai juni juli august september oktober november desember".split()
 # Resolves once the worker is installed (everything saved up front) and controls the page.
@@ -25,15 +25,8 @@ CACHES = """async () => { const found = {};
 NOTICE = "document.querySelector('article .lagret-kopi')"
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory):
-    workdir = tmp_path_factory.mktemp("offline")
-    with served_build(workdir, fixture=None) as url:
-        yield url, workdir / "project" / "site"
-
-
 @pytest.fixture
-def phone(browser, offline_site):
+def phone(browser):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     yield page, context
@@ -60,9 +53,9 @@ def today() -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
-def test_pages_read_once_and_the_practice_pages_open_offline_and_say_they_are_copies(phone, offline_site):
+def test_pages_read_once_and_the_practice_pages_open_offline_and_say_they_are_copies(phone, real_site_and_files):
     page, context = phone
-    base, _ = offline_site
+    base, _ = real_site_and_files
     open_page(page, base + "begreper/motivasjon/")  # a first visit, to a page not saved up front
     page.evaluate(CONTROLLED)
     assert notice(page) is None, "with network: the page itself, no notice"
@@ -97,9 +90,9 @@ def test_pages_read_once_and_the_practice_pages_open_offline_and_say_they_are_co
     assert page.locator("article a[href$='metoder/overdose/']").count() == 1
 
 
-def test_with_network_a_page_is_never_the_saved_copy(phone, offline_site):
+def test_with_network_a_page_is_never_the_saved_copy(phone, real_site_and_files):
     page, _ = phone
-    base, site = offline_site
+    base, site = real_site_and_files
     open_page(page, base + "metoder/overdose/")
     page.evaluate(CONTROLLED)
     assert page.evaluate("async () => (await caches.match(location.href)) !== undefined"), "saved up front"
@@ -115,9 +108,9 @@ def test_with_network_a_page_is_never_the_saved_copy(phone, offline_site):
         file.write_text(original, encoding="utf-8")
 
 
-def test_a_new_deployment_replaces_the_old_cache_and_keeps_the_pages_read(phone, offline_site):
+def test_a_new_deployment_replaces_the_old_cache_and_keeps_the_pages_read(phone, real_site_and_files):
     page, context = phone
-    base, site = offline_site
+    base, site = real_site_and_files
     open_page(page, base + "begreper/recovery/")
     page.evaluate(CONTROLLED)
     (old,) = page.evaluate(CACHES)
