@@ -65,12 +65,16 @@ def test_phone_drawer_reaches_every_section_and_every_page(browser, served_real_
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, reduced_motion="reduce")
     page = context.new_page()
     open_page(page, served_real_site)
-    for _title, urls in menu_sections():
+    for title, urls in menu_sections():
         open_drawer_at_top(page)
         tap_link_to(page, served_real_site, urls[0])  # the section's link leads to its first page
-        for url in urls[1:]:
-            page.click(DRAWER_BUTTON)  # opens inside this section: its pages are listed
-            tap_link_to(page, served_real_site, url)
+        page.click(DRAWER_BUTTON)  # opens inside this section: its pages are listed, each a link to tap
+        shown = page.evaluate(
+            f"() => [...document.querySelectorAll('{MENU} a')].filter(a => a.checkVisibility()).map(a => a.href)"
+        )
+        others = {served_real_site + url for url in urls[1:]}  # besides the page it is on
+        assert others <= set(shown), f"{title}: not every page is in the open drawer: {sorted(others - set(shown))}"
+        tap_link_to(page, served_real_site, urls[-1])  # every built page's menu is checked in tests/test_site.py
     context.close()
 
 
