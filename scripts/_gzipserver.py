@@ -13,6 +13,12 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".bib", ".txt")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    # Connections stay open between requests, as on GitHub Pages and any other web server of today
+    # (HTTP/1.0, the standard library's default, closes each one). Lighthouse's simulation charges a new
+    # connection's set-up to every request: with HTTP/1.0 the front page's first paint was 1.47 s, with
+    # connections kept open 1.05 s (median of three, 2026-12-02).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
