@@ -1,4 +1,4 @@
-"""The two Material partials we copied still match the installed Material, except for our changes.
+"""The three Material partials we copied still match the installed Material, except for our changes.
 
 When Material changes one of them (an upgrade, or its replacement), this test names the
 file, so the copy is brought up to date instead of silently shadowing the new version.
@@ -29,6 +29,14 @@ NB_CHANGES = {
     "rss.updated": "Oppdatert RSS feed",
     "search.result.none": "Ingen treff",
 }
+# nav-item.html: a pruned section is not looked through for its index page (see the copy's comment).
+NAV_ITEM_CHANGES = [
+    (
+        '{% if "navigation.indexes" in features and (nav_item.active or "navigation.prune" not in features'
+        ' or "navigation.tabs" in features or "navigation.sections" in features) %}',
+        '{% if "navigation.indexes" in features %}',
+    ),
+]
 ENTRY_RE = re.compile(r'^  "([^"]+)": "(.*)",?$', re.MULTILINE)
 
 
@@ -45,3 +53,11 @@ def test_norwegian_texts_are_materials_with_our_translations():
     theirs = dict(ENTRY_RE.findall((MATERIAL / "languages" / "nb.html").read_text(encoding="utf-8")))
     assert list(ours) == list(theirs), "Material added or removed a text"
     assert {k: v for k, v in theirs.items() if ours[k] != v} == NB_CHANGES
+
+
+def test_nav_item_partial_is_materials_with_pruned_sections_not_looked_through():
+    ours = COMMENT_RE.sub("", (OURS / "nav-item.html").read_text(encoding="utf-8"))
+    for mine, theirs in NAV_ITEM_CHANGES:
+        assert ours.count(mine) == 1
+        ours = ours.replace(mine, theirs)
+    assert ours == COMMENT_RE.sub("", (MATERIAL / "nav-item.html").read_text(encoding="utf-8"))
