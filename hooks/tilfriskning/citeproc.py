@@ -70,14 +70,26 @@ class Formatted:
         return cls(dict(data["citations"]), dict(data["references"]), dict(data.get("pages", {})))
 
 
+def _bundled_pandoc() -> Path | None:
+    """The pandoc bundled in pypandoc-binary, unless $PYPANDOC_PANDOC names another."""
+    if os.environ.get("PYPANDOC_PANDOC"):
+        return None
+    import pypandoc
+
+    bundled = Path(pypandoc.__file__).parent / "files" / "pandoc"
+    return bundled if bundled.is_file() else None
+
+
 def pandoc_path() -> str:
     """The pandoc to run: $PYPANDOC_PANDOC, else the one bundled in pypandoc-binary."""
     if os.environ.get("PYPANDOC_PANDOC"):
         return os.environ["PYPANDOC_PANDOC"]
+    bundled = _bundled_pandoc()
+    if bundled is not None:
+        return str(bundled)
     import pypandoc
 
-    bundled = Path(pypandoc.__file__).parent / "files" / "pandoc"
-    return str(bundled) if bundled.is_file() else pypandoc.get_pandoc_path()
+    return pypandoc.get_pandoc_path()
 
 
 def build_document(blocks: list[str]) -> str:
@@ -98,8 +110,20 @@ def parse_output(output: str, blocks: list[str]) -> Formatted:
     return Formatted({blocks[i]: " ".join(cited[i].split()) for i in cited}, references)
 
 
+# The bundled pandoc's garbage collector with a 64 MB allocation area instead of its default:
+# the .bib call of a 500-entry bibliography took 2.74 s instead of 3.07 s (median of five,
+# alternating; the same output). Only for the binary pinned with pypandoc-binary, which accepts
+# runtime options: a pandoc built without them would write a warning, and any warning stops the build.
+BUNDLED_RTS_OPTIONS = ["+RTS", "-A64m", "-RTS"]
+
+
+def _runtime_options() -> list[str]:
+    return BUNDLED_RTS_OPTIONS if _bundled_pandoc() is not None else []
+
+
 def _command(bibliographies: list[Path], csl: Path) -> list[str]:
-    command = [pandoc_path(), "--citeproc", "--csl", str(csl), "--from", "markdown", "--to", "html", "--wrap=none"]
+    command = [pandoc_path(), *_runtime_options(), "--citeproc", "--csl", str(csl), "--from", "markdown", "--to", "html"]
+    command.append("--wrap=none")
     for path in bibliographies:
         command += ["--bibliography", str(path)]
     return command

@@ -116,3 +116,21 @@ def test_page_references_are_the_same_formatted_apart_or_beside_the_bibliography
     ).stdout
     entries = lambda html: {k: " ".join(v.split()) for k, v in REF_DIV_RE.findall(html) if k.startswith("tilfriskning")}
     assert entries(apart) == entries(together) and len(entries(apart)) == 4
+
+
+def test_the_bundled_pandoc_gets_a_larger_allocation_area_and_another_pandoc_none(tmp_path: Path, monkeypatch):
+    import subprocess
+
+    from tilfriskning.citeproc import BUNDLED_RTS_OPTIONS, _command, pandoc_path
+
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    command = _command([bib], csl)
+    assert command[1:4] == BUNDLED_RTS_OPTIONS
+    done = subprocess.run(command, input=build_document(["[@hansen2020]"]), capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", "the bundled pandoc takes the options without a word"
+    assert "Hansen et al., 2020" in done.stdout
+    monkeypatch.setenv("PYPANDOC_PANDOC", pandoc_path())
+    assert not set(BUNDLED_RTS_OPTIONS) & set(_command([bib], csl))
