@@ -122,8 +122,8 @@ def _runtime_options() -> list[str]:
 
 
 def _command(bibliographies: list[Path], csl: Path) -> list[str]:
-    command = [pandoc_path(), *_runtime_options(), "--citeproc", "--csl", str(csl), "--from", "markdown", "--to", "html"]
-    command.append("--wrap=none")
+    command = [pandoc_path(), *_runtime_options(), "--citeproc", "--csl", str(csl)]
+    command += ["--from", "markdown", "--to", "html", "--wrap=none"]
     for path in bibliographies:
         command += ["--bibliography", str(path)]
     return command
