@@ -7,13 +7,17 @@ What is measured, in Chromium through Material's own search box, as a reader use
 - the first query: what focusing the box and searching transfers, and how long until results show;
 - query latency afterwards (keyup to results shown), median and slowest;
 - the longest main-thread task while typing (PerformanceObserver "longtask", tasks over 50 ms);
-- result quality: how many of the given queries have an expected page among the first three links.
+- result quality: how many of the given queries have an expected page among the first three links;
+- the same for queries drawn from the index itself: every word with a digit in it (years, figures, law
+  sections, guideline numbers, codes, phone numbers) that stands on at most three pages, which is what
+  held-back number queries would ask (`number_queries`).
 Not a test: the numbers go to bench/results.json.
 """
 
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
 import re
@@ -116,6 +120,24 @@ def test_queries(root: Path) -> list[tuple[str, list[str]]]:
     return module.QUERIES + module.NUMBER_QUERIES
 
 
+EDGE_PUNCTUATION = ".,;:!?()[]«»\"'*"
+
+
+def number_queries(site: Path, most_pages: int = 3) -> list[tuple[str, list[str]]]:
+    """Every word with a digit in the searched text (after "§", the two as one query), with the
+    pages it stands on, for the words that stand on at most `most_pages` pages."""
+    index = site / INDEX_FILES[-1]
+    pages_of: dict[str, set[str]] = {}
+    for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+        words = html.unescape(TAG_RE.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")).split()
+        for before, word in zip(["", *words], words):
+            word = word.strip(EDGE_PUNCTUATION)
+            if any(c.isdigit() for c in word) and "(" not in word and ")" not in word:  # «14(2)»: a volume(issue)
+                query = f"§ {word}" if before == "§" else word
+                pages_of.setdefault(query, set()).add(doc["location"].split("#")[0])
+    return [(q, sorted(pages)) for q, pages in sorted(pages_of.items()) if len(pages) <= most_pages]
+
+
 def _quality(page, base: str, queries: list[tuple[str, list[str]]], latencies: list[float], js: dict = LUNR_JS) -> dict:
     """How many queries have an expected page among the first three links (and which do not)."""
     hits, misses = 0, []
@@ -154,7 +176,9 @@ def _open_front_page(page, base: str) -> list[tuple[str, int]]:
     return transferred
 
 
-def in_browser(site: Path, port: int, queries: list, typing: list[str], rounds: int = 3, engine=None) -> dict:
+def in_browser(
+    site: Path, port: int, queries: list, typing: list[str], rounds: int = 3, engine=None, generated: list | None = None
+) -> dict:
     """First visit, first query, latency, longest task while typing and quality, in Chromium.
 
     The typing is done `rounds` times; a long task depends on what else the machine runs,
@@ -182,6 +206,7 @@ def in_browser(site: Path, port: int, queries: list, typing: list[str], rounds: 
             after_focus = transferred[before:]
             latencies: list[float] = []
             quality = _quality(page, base, queries, latencies, js)
+            more_quality = {"generated_number_queries": _quality(page, base, generated, [], js)} if generated else {}
             longest = _typing_rounds(page, typing, rounds, latencies, js)
             more = engine.more(page) if engine else {}
             after_focus_tasks = [d for s, d in page.evaluate("window.__longTasks") if s >= start]
@@ -200,5 +225,6 @@ def in_browser(site: Path, port: int, queries: list, typing: list[str], rounds: 
         "longest_task_after_focus_ms": round(max(after_focus_tasks, default=0)),
         "load_average": round(os.getloadavg()[0], 1),
         "quality": quality,
+        **more_quality,
         **more,
     }
