@@ -36,15 +36,21 @@ SEPARATOR = r"[^0-9A-Za-z\u00C0-\u024F§_.]+|\.(?!\d)"
 CONCEPT_BOOST = 1.1
 CONCEPT_FOLDERS = tuple(f"{kind.folder}/" for kind in PAGE_KINDS if kind.name == "begrep")
 TAG_RE = re.compile(r"<[^>]+>")
-# words joined by hyphens of which at least one part has a digit: 2-5, IS-1948, ICD-10, 2-1a
-IDENTIFIER_RE = re.compile(r"(?<![\w-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
+# words joined by hyphens (or the en dash of a span) of which at least one part has a digit:
+# 2-5, IS-1948, ICD-10, 2-1a, 2016–2017
+IDENTIFIER_RE = re.compile(r"(?<![\w\-–])(?=[\w\-–]*\d)\w+(?:[-–]\w+)+(?![\w\-–])")
+# a law section with a letter, written apart: "§ 10 a", "§ 3-7 a" (the worker joins "§ 10 a" in a query
+# the same way); a to h only, so that "§ 2-5 i loven" is not taken for a section "2-5 i"
+LAW_LETTER_RE = re.compile(r"§§?\s*(\d+(?:-\d+)?)\s([a-h])(?![\w-])")
 
 
 def identifiers(html: str) -> list[str]:
-    """Hyphenated identifiers in `html`, lowercase, joined by "_", each once, in order."""
+    """Hyphenated identifiers and lettered law sections in `html`, lowercase, joined by "_",
+    each once: first the identifiers in order, then the sections ("§ 10 a" gives "10a")."""
     text = TAG_RE.sub(" ", html)
-    found = dict.fromkeys(match.lower().replace("-", "_") for match in IDENTIFIER_RE.findall(text))
-    return list(found)
+    joined = [match.lower().replace("-", "_").replace("–", "_") for match in IDENTIFIER_RE.findall(text)]
+    sections = [f"{number.replace('-', '_')}{letter}" for number, letter in LAW_LETTER_RE.findall(text)]
+    return list(dict.fromkeys(joined + sections))
 
 
 def split_index(index: dict) -> tuple[dict, dict]:

@@ -78,6 +78,10 @@ NUMBER_QUERIES = [
     ("116 117", ["begreper/tjenestene/", ""]),  # legevakt
     ("ICD-10", ["begreper/rusmiddelavhengighet/"]),
     ("F1x.2", ["begreper/rusmiddelavhengighet/"]),  # the diagnosis code for dependence
+    ("§ 10 a", ["begreper/parorende/"]),  # helsepersonelloven: the duty to see the children
+    ("§ 10a", ["begreper/parorende/"]),
+    ("§ 3-7 a", ["begreper/parorende/"]),  # spesialisthelsetjenesteloven: children's contact person
+    ("2016-2017", ["begreper/parorende/"]),  # Prop. 75 L (2016–2017), typed with a hyphen
 ]
 
 

@@ -15,9 +15,16 @@ from tilfriskning.search_nb import (
 
 def test_hyphenated_identifiers_with_a_digit_are_found_joined_by_underscores():
     html = "<p>Pasient- og brukerrettighetsloven § 2-5 og §§ 2-1 a, ROP-retningslinjen (IS-1948, 2011), ICD-10.</p>"
-    assert identifiers(html) == ["2_5", "2_1", "is_1948", "icd_10"]
+    assert identifiers(html) == ["2_5", "2_1", "is_1948", "icd_10", "2_1a"]
     assert identifiers("<p>ROP-retningslinjen og recovery-orientert praksis</p>") == []
     assert identifiers("<p>2-5</p> <p>2-5</p>") == ["2_5"]
+
+
+def test_spans_with_an_en_dash_and_lettered_law_sections_are_identifiers_too():
+    html = "<p>Prop. 75 L (2016–2017): helsepersonelloven § 10 a og en ny § 10 b, s. 18–20.</p>"
+    assert identifiers(html) == ["2016_2017", "18_20", "10a", "10b"]
+    # "i" after a section is the word, not a letter of the section
+    assert identifiers("<p>§ 2-5 i pasient- og brukerrettighetsloven, § 4 og</p>") == ["2_5"]
 
 
 def test_the_separator_keeps_numbers_and_identifiers_and_drops_punctuation():

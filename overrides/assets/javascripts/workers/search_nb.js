@@ -72,8 +72,8 @@ function load() {
    splits, "ROP-retningslinjen" in two), the lunr terms and the text Material gets. */
 function rewriteWord(part) {
   const word = part.toLowerCase()
-  if (/^[0-9a-zæøå§.]+(?:-[0-9a-zæøå.]+)+$/.test(word) && /\d/.test(word)) {
-    const joined = word.replace(/-/g, "_")
+  if (/^[0-9a-zæøå§.]+(?:[-–][0-9a-zæøå.]+)+$/.test(word) && /\d/.test(word)) {
+    const joined = word.replace(/[-–]/g, "_")
     return [{ word: part, terms: [joined], text: joined }]
   }
   return word.split(new RegExp(setup.data.config.separator)).filter(Boolean).map(piece => {
@@ -86,9 +86,12 @@ function rewriteWord(part) {
   })
 }
 
+/* "§ 10 a" as the index holds it (hooks/tilfriskning/search_nb.py, LAW_LETTER_RE): "§ 10a". */
+const LAW_LETTER = /(§§?\s*\d+(?:-\d+)?)\s([a-h])(?=\s|$)/gi
+
 function rewrite(query) {
   typed = []
-  return query.split(/(\s+)/).map(part => {
+  return query.replace(LAW_LETTER, "$1$2").split(/(\s+)/).map(part => {
     if (!part.trim() || /^[+\-"*]|[~^:*"]/.test(part))
       return part                       // lunr syntax and spaces as typed
     const pieces = rewriteWord(part)
