@@ -125,16 +125,21 @@ EDGE_PUNCTUATION = ".,;:!?()[]«»\"'*"
 
 def number_queries(site: Path, most_pages: int = 3) -> list[tuple[str, list[str]]]:
     """Every word with a digit in the searched text (after "§", the two as one query), with the
-    pages it stands on, for the words that stand on at most `most_pages` pages."""
-    index = site / INDEX_FILES[-1]
+    pages it stands on, as a word or as one of the tokens the index splits words into ("32" stands
+    in "32–33"), for the words that stand on at most `most_pages` pages."""
+    index = json.loads((site / INDEX_FILES[-1]).read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
     pages_of: dict[str, set[str]] = {}
-    for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
         words = html.unescape(TAG_RE.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}")).split()
         for before, word in zip(["", *words], words):
             word = word.strip(EDGE_PUNCTUATION)
             if any(c.isdigit() for c in word) and "(" not in word and ")" not in word:  # «14(2)»: a volume(issue)
-                query = f"§ {word}" if before == "§" else word
-                pages_of.setdefault(query, set()).add(doc["location"].split("#")[0])
+                pages_of.setdefault(f"§ {word}" if before == "§" else word, set()).add(page)
+            for token in separator.split(word):
+                if token and token != word and any(c.isdigit() for c in token):
+                    pages_of.setdefault(token, set()).add(page)
     return [(q, sorted(pages)) for q, pages in sorted(pages_of.items()) if len(pages) <= most_pages]
 
 
