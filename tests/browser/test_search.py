@@ -82,6 +82,7 @@ NUMBER_QUERIES = [
     ("§ 10a", ["begreper/parorende/"]),
     ("§ 3-7 a", ["begreper/parorende/"]),  # spesialisthelsetjenesteloven: children's contact person
     ("2016-2017", ["begreper/parorende/"]),  # Prop. 75 L (2016–2017), typed with a hyphen
+    ("14", ["begreper/rop/", "metoder/overdose/"]),  # the number itself before 140, 145, 147 elsewhere
 ]
 
 

@@ -10,9 +10,12 @@
  * 2. The reader's words are stemmed on the query side (lunr's Norwegian Snowball
  *    stemmer): "motivasjonen" becomes the prefix "motivasjon*" and, boosted, the whole
  *    words motivasjon, motivasjonen, motivasjoner ..., so that a page with the word itself
- *    outranks one with a longer word that merely starts with the stem. Identifiers joined
+ *    outranks one with a longer word that merely starts with the stem; a number likewise
+ *    searches itself, boosted, before longer numbers that begin with it ("14" before "145").
+ *    Identifiers joined
  *    by hyphens ("§ 2-5", "IS-1948") become "2_5", "is_1948", as the index has them
- *    (hooks/tilfriskning/search_nb.py); lunr's query parser would split them at "-".
+ *    (hooks/tilfriskning/search_nb.py); lunr's query parser would split them at "-". So do
+ *    spans with an en dash ("2016–2017") and law sections with a letter ("§ 10 a": "10a").
  * 3. Material lists a query term a result lacks under "Mangler"; the terms are now the
  *    worker's, so each result's terms are mapped back to the words the reader typed.
  * 4. Results are slimmed before they cross to the page, whose main thread must copy them:
@@ -77,6 +80,8 @@ function rewriteWord(part) {
     return [{ word: part, terms: [joined], text: joined }]
   }
   return word.split(new RegExp(setup.data.config.separator)).filter(Boolean).map(piece => {
+    if (/^\d[\d.]*$/.test(piece))       // a number: the number itself first, then longer ones that begin with it
+      return { word: piece, terms: [piece], text: `${piece} ${piece}^${FORM_BOOST}` }
     if (!/^[a-zæøåäöüé]{4,}$/.test(piece))
       return { word: piece, terms: [piece], text: piece }
     const base = lunr.no.stemmer(new lunr.Token(piece)).toString()
