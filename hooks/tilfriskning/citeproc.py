@@ -70,26 +70,29 @@ class Formatted:
         return cls(dict(data["citations"]), dict(data["references"]), dict(data.get("pages", {})))
 
 
-def _bundled_pandoc() -> Path | None:
-    """The pandoc bundled in pypandoc-binary, unless $PYPANDOC_PANDOC names another."""
+# The bundled pandoc's garbage collector with a 64 MB allocation area instead of its default:
+# the .bib call of a 500-entry bibliography took 2.74 s instead of 3.07 s (median of five,
+# alternating; the same output). Only for the binary pinned with pypandoc-binary, which accepts
+# runtime options: a pandoc built without them would write a warning, and any warning stops the build.
+BUNDLED_RTS_OPTIONS = ["+RTS", "-A64m", "-RTS"]
+
+
+def _pandoc() -> tuple[str, list[str]]:
+    """The pandoc to run and its runtime options: $PYPANDOC_PANDOC as it is, else the one
+    bundled in pypandoc-binary with BUNDLED_RTS_OPTIONS, else whichever pypandoc finds."""
     if os.environ.get("PYPANDOC_PANDOC"):
-        return None
+        return os.environ["PYPANDOC_PANDOC"], []
     import pypandoc
 
     bundled = Path(pypandoc.__file__).parent / "files" / "pandoc"
-    return bundled if bundled.is_file() else None
+    if bundled.is_file():
+        return str(bundled), BUNDLED_RTS_OPTIONS
+    return pypandoc.get_pandoc_path(), []
 
 
 def pandoc_path() -> str:
     """The pandoc to run: $PYPANDOC_PANDOC, else the one bundled in pypandoc-binary."""
-    if os.environ.get("PYPANDOC_PANDOC"):
-        return os.environ["PYPANDOC_PANDOC"]
-    bundled = _bundled_pandoc()
-    if bundled is not None:
-        return str(bundled)
-    import pypandoc
-
-    return pypandoc.get_pandoc_path()
+    return _pandoc()[0]
 
 
 def build_document(blocks: list[str]) -> str:
@@ -110,19 +113,9 @@ def parse_output(output: str, blocks: list[str]) -> Formatted:
     return Formatted({blocks[i]: " ".join(cited[i].split()) for i in cited}, references)
 
 
-# The bundled pandoc's garbage collector with a 64 MB allocation area instead of its default:
-# the .bib call of a 500-entry bibliography took 2.74 s instead of 3.07 s (median of five,
-# alternating; the same output). Only for the binary pinned with pypandoc-binary, which accepts
-# runtime options: a pandoc built without them would write a warning, and any warning stops the build.
-BUNDLED_RTS_OPTIONS = ["+RTS", "-A64m", "-RTS"]
-
-
-def _runtime_options() -> list[str]:
-    return BUNDLED_RTS_OPTIONS if _bundled_pandoc() is not None else []
-
-
 def _command(bibliographies: list[Path], csl: Path) -> list[str]:
-    command = [pandoc_path(), *_runtime_options(), "--citeproc", "--csl", str(csl)]
+    pandoc, runtime_options = _pandoc()
+    command = [pandoc, *runtime_options, "--citeproc", "--csl", str(csl)]
     command += ["--from", "markdown", "--to", "html", "--wrap=none"]
     for path in bibliographies:
         command += ["--bibliography", str(path)]
