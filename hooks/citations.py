@@ -22,6 +22,8 @@ nb-NO style file is derived from the installed package at each build.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -37,12 +39,12 @@ from tilfriskning.citation_html import (
     kilder_html,
     litteratur_html,
 )
-from tilfriskning.citeproc import CiteprocError, format_citations
+from tilfriskning.citeproc import CiteprocError, format_citations, prefetch
 from tilfriskning.citethis import item_key, page_item, real_author
 from tilfriskning.csl import write_derived_style
 from tilfriskning.kinds import CONTENT_TYPES, before_generated_sections, section_heading
 from tilfriskning.rules import LITTERATUR_PAGE as LITTERATUR
-from tilfriskning.source import resolve_link
+from tilfriskning.source import citation_blocks_in, resolve_link
 from tilfriskning.tag_mask import TagMask
 
 THESIS_KEY = "bacheloroppgave2022"
@@ -54,7 +56,11 @@ STYLE_FILE = "norsk-apa-manual-nb-NO.csl"
 def on_config(config):
     if bibtex.plugin(config) is not None:
         style = write_derived_style(cache_dir(config) / STYLE_FILE)
-        bibtex.prepare(config, style, site(config).bibliography.data)
+        facts = site(config)
+        bibtex.prepare(config, style, facts.bibliography.data)
+        # the slow pandoc call starts now, on the other core, while MkDocs collects and checks the files
+        blocks = citation_blocks_in(Path(config.docs_dir))
+        facts.early_citations = prefetch(blocks, bibtex.bib_file(config), style, cache_dir(config))
     return config
 
 
@@ -83,7 +89,9 @@ def on_files(files, config):
     blocks = [block.raw for page in facts.pages.values() for block in page.citation_blocks]
     items = _page_items(facts, files, config)
     try:
-        result = format_citations(blocks, bibtex.bib_file(config), cache_dir(config) / STYLE_FILE, cache_dir(config), items)
+        result = format_citations(
+            blocks, bibtex.bib_file(config), cache_dir(config) / STYLE_FILE, cache_dir(config), items, facts.early_citations
+        )
     except CiteprocError as error:
         raise PluginError(f"pandoc kunne ikke formatere siteringene: {error}") from None
     if result.pandoc_calls:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .bib import Bibliography
-from .citeproc import Formatted
+from .citeproc import Formatted, Prefetch
 from .gitdates import PageDate
 from .kinds import CONTENT_TYPES
 from .map_svg import Edge, Node
@@ -36,6 +36,7 @@ class Site:
     dates: dict[str, PageDate] = field(default_factory=dict)  # docs-relative path -> last change
     bibliography_name: str = "bibliography.bib"  # as editors see it
     formatted: Formatted | None = None  # set by the citation hook
+    early_citations: Prefetch | None = None  # the citation hook's head start, from on_config to on_files
     page_references: dict[str, str] = field(default_factory=dict)  # path -> how to cite that page
     anchor_links: list[AnchorLink] = field(default_factory=list)  # checked by validation once rendered
     rendered_ids: dict[str, set[str]] = field(default_factory=dict)  # path -> ids in its HTML

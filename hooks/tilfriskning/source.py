@@ -13,6 +13,7 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -367,6 +368,20 @@ def parse_page(text: str) -> SourcePage:
         citation_blocks=find_citation_blocks(blanked, body_line),
         split_citation_lines=tuple(line_at(blanked, m.start(), body_line) for m in SPLIT_CITATION_RE.finditer(blanked)),
     )
+
+
+def citation_blocks_in(docs: Path) -> list[str]:
+    """Every citation block of the Markdown files under `docs`, read straight from the disk
+    before MkDocs has collected them (for the citation hook's head start, so it may hold a
+    page MkDocs leaves out). A file that can't be read or parsed is passed over: the checks
+    report it."""
+    blocks = []
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            blocks += [block.raw for block in parse_page(path.read_text(encoding="utf-8-sig")).citation_blocks]
+        except (OSError, ValueError, yaml.YAMLError):  # UnicodeDecodeError and FrontMatterError are ValueErrors
+            continue
+    return blocks
 
 
 def front_matter_line(page: SourcePage, needle: str) -> int:

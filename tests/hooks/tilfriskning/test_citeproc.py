@@ -134,3 +134,55 @@ def test_the_bundled_pandoc_gets_a_larger_allocation_area_and_another_pandoc_non
     assert "Hansen et al., 2020" in done.stdout
     monkeypatch.setenv("PYPANDOC_PANDOC", pandoc_path())
     assert not set(BUNDLED_RTS_OPTIONS) & set(_command([bib], csl))
+
+
+def _bib_and_style(tmp_path: Path) -> tuple[Path, Path]:
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    return bib, csl
+
+
+def test_an_early_call_is_taken_and_only_what_it_missed_is_formatted_again(tmp_path: Path):
+    from tilfriskning.citeproc import prefetch
+
+    bib, csl = _bib_and_style(tmp_path)
+    blocks = ["[@hansen2020, s. 5]", "[@berg2019a]"]
+    alone = format_citations(blocks, bib, csl, None).formatted
+    early = prefetch(blocks[:1] + ["[@berg2019b]"], bib, csl, tmp_path / "cache")
+    result = format_citations(blocks, bib, csl, tmp_path / "cache", early=early)
+    assert result.pandoc_calls == 2, "the early call, and one for the block it did not have"
+    assert result.new_blocks == 2
+    assert result.formatted == alone, "the same text as formatted in one call"
+    assert set(result.formatted.citations) == set(blocks), "a block only the early call had is not kept"
+    assert prefetch(blocks, bib, csl, tmp_path / "cache") is None, "nothing to start when the cache has it all"
+    taken = format_citations(blocks, bib, csl, tmp_path / "other", early=prefetch(blocks, bib, csl, tmp_path / "other"))
+    assert taken.pandoc_calls == 1 and taken.formatted == alone
+
+
+def test_a_failed_or_outdated_early_call_is_dropped_without_a_word(tmp_path: Path):
+    from tilfriskning.citeproc import prefetch
+
+    bib, csl = _bib_and_style(tmp_path)
+    failing = prefetch(["[@finnesikke2020]"], bib, csl, None)  # pandoc warns about the unknown key
+    result = format_citations(["[@berg2019a]"], bib, csl, None, early=failing)
+    assert result.pandoc_calls == 1 and "2019a" in result.formatted.citations["[@berg2019a]"]
+    outdated = prefetch(["[@hansen2020]"], bib, csl, None)
+    bib.write_text(BIB.replace("Boka", "Boken"), encoding="utf-8")
+    changed = format_citations(["[@hansen2020]"], bib, csl, None, early=outdated)
+    assert changed.pandoc_calls == 1, "started before the .bib changed: formatted again"
+    assert "Boken" in changed.formatted.references["hansen2020"]
+
+
+def test_a_cancelled_early_call_leaves_no_process_or_files(tmp_path: Path):
+    from tilfriskning.citeproc import prefetch
+
+    bib, csl = _bib_and_style(tmp_path)
+    early = prefetch(["[@hansen2020]"], bib, csl, None)
+    call = early._call
+    folder = Path(call._folder.name)
+    assert folder.is_dir()
+    early.cancel()
+    assert call._process.poll() is not None and not folder.exists()
+    assert early.collect(early.version) is None

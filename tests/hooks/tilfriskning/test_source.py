@@ -139,3 +139,15 @@ def test_line_at_counts_the_lines_before_an_index_from_the_first_line():
     assert [line_at(text, i) for i in range(len(text))] == [1, 1, 2, 2, 2, 3, 4, 4, 4]
     assert line_at(text, text.index("ccc"), first_line=10) == 13
     assert line_at("", 0) == 1
+
+
+def test_citation_blocks_in_reads_every_page_and_passes_over_what_it_cannot_read(tmp_path):
+    from tilfriskning.source import citation_blocks_in
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "side.md").write_text("---\ntitle: A\n---\n\nTekst [@hansen2020, s. 2].\n\n`[@ikke]`\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("\ufeff---\ntitle: B\n---\n\nMer [@berg2019a; @berg2019b].\n", encoding="utf-8")
+    (tmp_path / "latin1.md").write_bytes("---\ntitle: Æ\n---\n\n[@x]\n".encode("latin-1"))
+    (tmp_path / "uten-slutt.md").write_text("---\ntitle: C\n\n[@y]\n", encoding="utf-8")
+    (tmp_path / "notat.txt").write_text("[@z]\n", encoding="utf-8")
+    assert citation_blocks_in(tmp_path) == ["[@hansen2020, s. 2]", "[@berg2019a; @berg2019b]"]
