@@ -3,35 +3,36 @@
 Adds nothing to a page. Material's search plugin parses each page's HTML to index it, and
 leaves out the sections the build adds (Kilder, Sammenhenger with its map, Siter denne
 siden, Sider som lenker hit, the Litteratur list: all marked `data-search-exclude`), but
-it parsed every tag of them, more than half of what it read on a content page. Just
-before it reads a page, each added block (marked by hooks/glue/held.py) becomes a short
-comment, and just after, the blocks go back in place: the index and the page come out
-the same. The marks come out of the page as it is written.
+it parsed every tag of them, more than half of what it read on a content page, and the
+tags around every citation, which it drops. Just before it reads a page, the page is its
+own text (tilfriskning.added: each added block, marked by hooks/glue/held.py, a short
+comment; each citation its text alone), and just after, the page is put back as it was:
+the index and the page come out the same. The marks come out of the page as it is written.
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from tilfriskning.added import own_text, unmarked, with_added
+from tilfriskning.added import own_text, unmarked
 
-ADDED_BLOCKS = "tf_lagt_til"  # on the page object, between the two events
+WHOLE_PAGE = "tf_hele_siden"  # on the page object, between the two events
 
 
 @event_priority(10)  # before Material's search plugin (priority 0) indexes the page
 def _before_search(context, page, config, nav):
     if page.content:
-        page.content, blocks = own_text(page.content)
-        setattr(page, ADDED_BLOCKS, blocks)
+        setattr(page, WHOLE_PAGE, page.content)
+        page.content = own_text(page.content)
     return context
 
 
 @event_priority(-10)  # after it, and before the print view (-100) reads the pages
 def _after_search(context, page, config, nav):
-    blocks = getattr(page, ADDED_BLOCKS, None)
-    if blocks:
-        page.content = with_added(page.content, blocks)
-        setattr(page, ADDED_BLOCKS, None)
+    whole = getattr(page, WHOLE_PAGE, None)
+    if whole is not None:
+        page.content = whole
+        setattr(page, WHOLE_PAGE, None)
     return context
 
 

@@ -128,8 +128,8 @@ def on_page_content(html, page, config, files):
     path = page.file.src_uri
     facts.rendered_ids[path] = set(ID_RE.findall(html))
     keys = frozenset(facts.bibliography.entries)
-    text, _ = own_text(html)  # what the page's source became: the blocks the hooks add are theirs, and tested
-    facts.rendered_problems += check_rendered(facts.docs_prefix + path, text, page.file.content_string, keys)
+    # what the page's source became: the blocks and the citation tags the hooks add are theirs, and tested
+    facts.rendered_problems += check_rendered(facts.docs_prefix + path, own_text(html), page.file.content_string, keys)
     return html
 
 

@@ -6,8 +6,10 @@ page between two comments (`mark`). Two readers of every page want only the page
 text: Material's search plugin (whose index leaves those sections out anyway, but which
 parsed all of them: a third of a page's tags and more) and the rendered-page backstop in
 tilfriskning.rules (the blocks are made by tested code from checked sources). They read
-`own_text(html)`, where each block is a numbered comment; `with_added` puts the blocks back
-exactly as they were, and `unmarked` takes the comments out of the page readers get.
+`own_text(html)`, where each block is a short comment and each citation is its text
+without the tags the citation hook put around it (`<span class="citation" …>`, a link per
+work: half of a content page's tags, and none that either reader uses); `unmarked` takes
+the comments out of the page readers get.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import re
 
 START, END = "<!--tf-lagt-til-->", "<!--/tf-lagt-til-->"
 BLOCK_RE = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-STAND_IN = "<!--tf-lagt-til {}-->"
-STAND_IN_RE = re.compile(re.escape(STAND_IN).replace(r"\{\}", r"(\d+)"))
+STAND_IN = "<!--tf-lagt-til utelatt-->"
+# a citation as tilfriskning.citation_html writes it: the span pandoc makes, one link per work inside
+CITATION_RE = re.compile(r'<span class="citation" data-cites="[^"<>]*">((?:(?!</?span\b).)*?)</span>', re.S)
+CITATION_LINK_RE = re.compile(r'<a class="sitering footnote-ref" href="[^"<>]*" role="doc-biblioref">|</a>')
 
 
 def mark(block: str) -> str:
@@ -25,22 +29,12 @@ def mark(block: str) -> str:
     return START + block + END
 
 
-def own_text(html: str) -> tuple[str, list[str]]:
-    """The page with each added block replaced by a numbered comment, and the blocks."""
-    blocks: list[str] = []
-
-    def stand_in(match: re.Match) -> str:
-        blocks.append(match.group(0))
-        return STAND_IN.format(len(blocks) - 1)
-
-    return BLOCK_RE.sub(stand_in, html), blocks
-
-
-def with_added(text: str, blocks: list[str]) -> str:
-    """`own_text` undone: every block back in its place."""
-    if not blocks:
-        return text
-    return STAND_IN_RE.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else m.group(0), text)
+def own_text(html: str) -> str:
+    """The page with each added block as a comment and each citation as its text alone."""
+    html = BLOCK_RE.sub(STAND_IN, html) if START in html else html
+    if 'class="citation"' not in html:
+        return html
+    return CITATION_RE.sub(lambda m: CITATION_LINK_RE.sub("", m.group(1)), html)
 
 
 def unmarked(html: str) -> str:

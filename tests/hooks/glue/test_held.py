@@ -50,8 +50,8 @@ def test_blocks_come_back_marked_as_added_unless_searched():
     config, page, text, _ = build_of(True)
     placeholders = held.hold(config, page, BLOCKS[0]) + "\n\n" + held.hold(config, page, "<p>Last ned</p>", searched=True)
     html = held.put_back(markdown.markdown(text + placeholders, extensions=EXTENSIONS), page, config)
-    own, blocks = own_text(html)
-    assert blocks == [f"<!--tf-lagt-til-->{BLOCKS[0]}<!--/tf-lagt-til-->"]
+    assert f"<!--tf-lagt-til-->{BLOCKS[0]}<!--/tf-lagt-til-->" in html
+    own = own_text(html)
     assert "siter-apa" not in own and "<p>Last ned</p>" in own and "Tekst om MI." in own
 
 
