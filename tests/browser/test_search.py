@@ -83,6 +83,8 @@ NUMBER_QUERIES = [
     ("§ 3-7 a", ["begreper/parorende/"]),  # spesialisthelsetjenesteloven: children's contact person
     ("2016-2017", ["begreper/parorende/"]),  # Prop. 75 L (2016–2017), typed with a hyphen
     ("14", ["begreper/rop/", "metoder/overdose/"]),  # the number itself before 140, 145, 147 elsewhere
+    ("20", ["teorier/bateson/", "begreper/nasjonale-anbefalinger/"]),  # «s. 18-20», «20. desember»; not «Nymoen (2020)»
+    ("32", ["begreper/recovery/", "temaer/metodene-sammenlignet/"]),  # «s. 32», before «s. 328-329» elsewhere
 ]
 
 
@@ -122,6 +124,11 @@ def search(page, base: str, query: str) -> tuple[list[str], str]:
 def test_query_finds_the_right_page_in_the_first_three(search_page, served_real_site, query, expected):
     pages, meta = search(search_page, served_real_site, query)
     assert any(p in expected for p in pages), f"{query!r}: {pages} ({meta})"
+
+
+def test_a_number_being_typed_finds_the_longer_numbers_that_begin_with_it(search_page, served_real_site):
+    pages, meta = search(search_page, served_real_site, "202")  # on the way to 2020, 2023 ...
+    assert pages, meta
 
 
 def test_no_hit_gives_a_helpful_norwegian_message(search_page, served_real_site):

@@ -11,7 +11,10 @@
  *    stemmer): "motivasjonen" becomes the prefix "motivasjon*" and, boosted, the whole
  *    words motivasjon, motivasjonen, motivasjoner ..., so that a page with the word itself
  *    outranks one with a longer word that merely starts with the stem; a number likewise
- *    searches itself, boosted, before longer numbers that begin with it ("14" before "145").
+ *    searches itself, boosted, before longer numbers that begin with it ("14" before "145"),
+ *    and those only in the text: a year in a title ("Nymoen (2020)", boosted as titles are)
+ *    outranked the pages where "20" stands, while a number being typed ("202") still finds
+ *    the pages with 2020 in their text.
  *    Identifiers joined
  *    by hyphens ("§ 2-5", "IS-1948") become "2_5", "is_1948", as the index has them
  *    (hooks/tilfriskning/search_nb.py); lunr's query parser would split them at "-". So do
@@ -80,8 +83,8 @@ function rewriteWord(part) {
     return [{ word: part, terms: [joined], text: joined }]
   }
   return word.split(new RegExp(setup.data.config.separator)).filter(Boolean).map(piece => {
-    if (/^\d[\d.]*$/.test(piece))       // a number: the number itself first, then longer ones that begin with it
-      return { word: piece, terms: [piece], text: `${piece} ${piece}^${FORM_BOOST}` }
+    if (/^\d[\d.]*$/.test(piece))       // a number: the number itself first, then longer ones in the text that begin with it
+      return { word: piece, terms: [piece], text: `text:${piece} ${piece}^${FORM_BOOST}` }
     if (!/^[a-zæøåäöüé]{4,}$/.test(piece))
       return { word: piece, terms: [piece], text: piece }
     const base = lunr.no.stemmer(new lunr.Token(piece)).toString()
