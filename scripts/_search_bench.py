@@ -124,9 +124,10 @@ EDGE_PUNCTUATION = ".,;:!?()[]«»\"'*"
 
 
 def number_queries(site: Path, most_pages: int = 3) -> list[tuple[str, list[str]]]:
-    """Every word with a digit in the searched text (after "§", the two as one query), with the
-    pages it stands on, as a word or as one of the tokens the index splits words into ("32" stands
-    in "32–33"), for the words that stand on at most `most_pages` pages."""
+    """Every word with a digit in the searched text (after "§", the two as one query, and the word
+    alone: "3-1" stands in "§ 3-1"), with the pages it stands on, as a word or as one of the tokens
+    the index splits words into ("32" stands in "32–33"), for the words that stand on at most
+    `most_pages` pages."""
     index = json.loads((site / INDEX_FILES[-1]).read_text(encoding="utf-8"))
     separator = re.compile(index["config"]["separator"])
     pages_of: dict[str, set[str]] = {}
@@ -136,7 +137,9 @@ def number_queries(site: Path, most_pages: int = 3) -> list[tuple[str, list[str]
         for before, word in zip(["", *words], words):
             word = word.strip(EDGE_PUNCTUATION)
             if any(c.isdigit() for c in word) and "(" not in word and ")" not in word:  # «14(2)»: a volume(issue)
-                pages_of.setdefault(f"§ {word}" if before == "§" else word, set()).add(page)
+                pages_of.setdefault(word, set()).add(page)
+                if before == "§":
+                    pages_of.setdefault(f"§ {word}", set()).add(page)
             for token in separator.split(word):
                 if token and token != word and any(c.isdigit() for c in token):
                     pages_of.setdefault(token, set()).add(page)
