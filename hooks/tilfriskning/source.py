@@ -237,6 +237,8 @@ def split_front_matter(text: str) -> tuple[dict, str, int, str]:
 
 def code_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of fenced code blocks and inline code spans."""
+    if "`" not in text and "~~~" not in text:  # no fence and no code span can start (most pages)
+        return []
     regions: list[tuple[int, int]] = []
     pos = 0
     fence: tuple[str, int] | None = None

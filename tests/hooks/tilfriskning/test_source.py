@@ -72,6 +72,7 @@ def test_code_regions_cover_fences_and_inline_code():
     text = "a `x` b\n```\n@c\n```\n`` y ` z ``\n"
     spans = [text[s:e] for s, e in code_regions(text)]
     assert spans == ["`x`", "```\n@c\n```\n", "`` y ` z ``"]
+    assert code_regions("a [@x] b\n\n~~ ikke en gjerde\n") == []
 
 
 def test_unclosed_fence_runs_to_the_end():
