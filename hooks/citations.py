@@ -50,6 +50,7 @@ from tilfriskning.tag_mask import TagMask
 THESIS_KEY = "bacheloroppgave2022"
 PUBLISHED_BIB = "bibliography.bib"  # published at the site root, linked from Litteratur
 STYLE_FILE = "norsk-apa-manual-nb-NO.csl"
+PANDOC_BIB = "bibliografi-for-pandoc.bib"  # titles in other languages marked (tilfriskning.languages)
 
 
 @event_priority(100)  # before mkdocs-bibtex reads its options in its own on_config
@@ -60,8 +61,16 @@ def on_config(config):
         bibtex.prepare(config, style, facts.bibliography.data)
         # the slow pandoc call starts now, on the other core, while MkDocs collects and checks the files
         blocks = citation_blocks_in(Path(config.docs_dir))
-        facts.early_citations = prefetch(blocks, bibtex.bib_file(config), style, cache_dir(config))
+        facts.early_citations = prefetch(blocks, _pandoc_bib(config, facts), style, cache_dir(config))
     return config
+
+
+def _pandoc_bib(config, facts) -> Path:
+    """The .bib pandoc formats from, written when it changed; bibliography.bib itself is published as written."""
+    path, text = cache_dir(config) / PANDOC_BIB, facts.bibliography.for_pandoc()
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def _page_items(facts, files, config) -> dict[str, dict]:
@@ -90,7 +99,12 @@ def on_files(files, config):
     items = _page_items(facts, files, config)
     try:
         result = format_citations(
-            blocks, bibtex.bib_file(config), cache_dir(config) / STYLE_FILE, cache_dir(config), items, facts.early_citations
+            blocks,
+            cache_dir(config) / PANDOC_BIB,
+            cache_dir(config) / STYLE_FILE,
+            cache_dir(config),
+            items,
+            facts.early_citations,
         )
     except CiteprocError as error:
         raise PluginError(f"pandoc kunne ikke formatere siteringene: {error}") from None

@@ -21,6 +21,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
 from .kinds import ascii_letters
+from .languages import for_pandoc, language_of
 from .problems import Problem
 from .source import line_at
 
@@ -113,6 +114,12 @@ class Entry:
 class Bibliography:
     entries: dict[str, Entry]
     data: BibliographyData | None
+    text: str = ""  # the .bib as checked
+
+    def for_pandoc(self) -> str:
+        """The .bib text pandoc reads: titles in another language marked (tilfriskning.languages)."""
+        langids = {key: (e.source, e.fields["langid"]) for key, e in self.entries.items() if "langid" in e.fields}
+        return for_pandoc(self.text, langids)
 
     def work_items(self) -> list[tuple[Entry, list[tuple[str, ...]]]]:
         """Entries that are not verified, with the fields they still lack."""
@@ -448,6 +455,17 @@ def _pages_and_edition(entry: Entry) -> str | None:
     return None
 
 
+def _langid(entry: Entry) -> str | None:
+    """`langid`, the language the title is written in, is one the site can mark (WCAG 3.1.2)."""
+    value = entry.fields.get("langid")
+    if value is None or language_of(value):
+        return None
+    return (
+        f"«{entry.key}» har langid «{value}», et språk nettstedet ikke kjenner; skriv språket tittelen er skrevet på, "
+        "for eksempel langid = {english}, {swedish}, {danish} eller {nynorsk}"
+    )
+
+
 ENTRY_RULES = (
     ("bib-status", _metadata_status),
     ("bib-kontroll", _source_checked),
@@ -460,6 +478,7 @@ ENTRY_RULES = (
     ("bib-lokal-fil", _local_file),
     ("bib-prosent", _percent),
     ("bib-tall", _pages_and_edition),
+    ("bib-sprak", _langid),
 )
 
 
@@ -487,7 +506,7 @@ def check_bibliography(text: str, filename: str = "bibliography.bib") -> tuple[B
         problems += [
             Problem(filename, entry.line, message, rule_id) for rule_id, check in ENTRY_RULES if (message := check(entry))
         ]
-    return Bibliography(entries, data), problems
+    return Bibliography(entries, data, text), problems
 
 
 def entry_sources(text: str) -> dict[str, str]:

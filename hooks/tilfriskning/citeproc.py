@@ -174,9 +174,10 @@ def run_pandoc(
     """pandoc on the citation document (with the .bib) and, at the same time, on the page
     items (without it). Returns both HTML outputs; None for a side with nothing to do
     (no document, no page items)."""
-    citations = _Call(csl, document, bib) if document is not None else None
-    pages = _Call(csl, pages_document or build_document([]), items=page_items) if page_items else None
+    citations = pages = None
     try:
+        citations = _Call(csl, document, bib) if document is not None else None
+        pages = _Call(csl, pages_document or build_document([]), items=page_items) if page_items else None
         return (citations.output() if citations else None), (pages.output() if pages else None)
     finally:  # when one side failed, the other is not left running
         for call in (citations, pages):

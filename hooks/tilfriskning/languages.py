@@ -1,0 +1,94 @@
+"""Titles in another language than the page's, marked as such (WCAG 3.1.2, language of parts).
+
+An entry says which language its title is written in with biblatex's `langid` field
+(`langid = {english}`; Zotero's «Språk» field, as Better BibTeX exports it). A screen
+reader reads a title marked `lang="en"` with English pronunciation instead of Norwegian.
+
+pandoc does the marking: a field written `\\foreignlanguage{english}{…}` comes out as
+`<span lang="en">…</span>` wherever the style prints it (the reference lists, the
+tooltips, a citation that names a title). `for_pandoc` gives the .bib text pandoc reads,
+with the title fields of every entry in another language wrapped so; the published
+bibliography.bib stays as the editors wrote it. Entries in Bokmål, the site's language,
+are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# biblatex's language names (babel's), as editors and Zotero write them -> the BCP 47 tag
+LANGUAGES = {
+    "english": "en",
+    "american": "en",
+    "british": "en",
+    "swedish": "sv",
+    "danish": "da",
+    "nynorsk": "nn",
+    "german": "de",
+    "ngerman": "de",
+    "french": "fr",
+    "norsk": "nb",
+    "norwegian": "nb",
+    "bokmal": "nb",
+}
+SITE_LANGUAGE = "nb"
+# the fields pandoc prints as titles: of the work, of what it is part of, and the short title
+# an in-text citation uses when there is no author; names of people and publishers are names
+TITLE_FIELDS = (
+    "title",
+    "subtitle",
+    "titleaddon",
+    "shorttitle",
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "booksubtitle",
+    "maintitle",
+)
+FIELD_START_RE = re.compile(r"(?<![\w-])(" + "|".join(TITLE_FIELDS) + r")\s*=\s*([{\"])", re.IGNORECASE)
+
+
+def language_of(langid: str) -> str | None:
+    """The BCP 47 tag for a `langid` value, or None when it is not one this site knows."""
+    return LANGUAGES.get(langid.strip().lower())
+
+
+def _value_end(text: str, start: int, opening: str) -> int | None:
+    """Where the field value opened at `start` (by `{` or `"`) ends, just past its closing character."""
+    depth, index = 0, start + 1 if opening == '"' else start
+    while index < len(text):
+        char = text[index]
+        if char == "\\":  # an escaped character, \{ or \" say, opens and closes nothing
+            index += 2
+            continue
+        if char == '"' and opening == '"' and depth == 0:
+            return index + 1
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if opening == "{" and depth == 0:
+            return index + 1
+        index += 1
+    return None
+
+
+def _wrapped(entry_text: str, babel: str) -> str:
+    out, last = [], 0
+    for match in FIELD_START_RE.finditer(entry_text):
+        start = match.start(2)
+        end = _value_end(entry_text, start, match.group(2))
+        if end is None or start < last:
+            continue
+        value = entry_text[start + 1 : end - 1]
+        out += [entry_text[last:start], "{\\foreignlanguage{", babel, "}{", value, "}}"]
+        last = end
+    return "".join(out) + entry_text[last:]
+
+
+def for_pandoc(text: str, langids: dict[str, tuple[str, str]]) -> str:
+    """The .bib `text` with the title fields of each entry in another language wrapped for pandoc.
+
+    `langids` maps an entry key to (its text in the .bib as written, its langid)."""
+    for source, langid in langids.values():
+        if not source or language_of(langid) in (None, SITE_LANGUAGE):
+            continue
+        text = text.replace(source, _wrapped(source, langid.strip().lower()), 1)
+    return text
