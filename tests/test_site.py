@@ -190,6 +190,25 @@ def test_litteratur_holds_the_whole_bibliography(real_site):
     assert soup.select("ul.litteratur > li")[-1]["id"] == "akerblom2021", "Norwegian order: Å last"
 
 
+def test_titles_in_another_language_are_marked_with_it(real_site):
+    """WCAG 3.1.2: each work with a langid has its title marked, on Litteratur and in the Kilder lists."""
+    from tilfriskning.bib import check_bibliography
+    from tilfriskning.languages import language_of
+
+    bibliography, _ = check_bibliography((ROOT / "bibliography.bib").read_text(encoding="utf-8"))
+    marked = {k: language_of(e.fields["langid"]) for k, e in bibliography.entries.items() if "langid" in e.fields}
+    assert marked.get("honneth1996") == "en" and marked.get("prop75l2017") == "nn", "the bibliography says which"
+    soup = BeautifulSoup((real_site / "litteratur" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for key, lang in marked.items():
+        entry = soup.select_one(f"ul.litteratur > li[id='{key}']")
+        titles = [span.get_text() for span in entry.select(f"span[lang='{lang}']")]
+        assert titles, f"{key}: no title marked lang={lang}"
+        assert bibliography.entries[key].fields["title"].split(":")[0][:20] in " ".join(titles), (key, titles)
+    assert not soup.select("ul.litteratur > li[id='fekjaer2016'] span[lang]"), "a Norwegian title is not marked"
+    kilder = BeautifulSoup((real_site / "teorier" / "deci-og-ryan" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert kilder.select("ul.kilder span[lang='en']"), "the Kilder list and its tooltips carry the marks too"
+
+
 def test_docs_hold_only_real_pages():
     pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file())
     assert all(p.endswith(".md") for p in pages)
