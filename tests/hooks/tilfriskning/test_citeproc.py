@@ -11,6 +11,15 @@ BIB = """
 """
 
 
+def _bib_and_style(tmp_path: Path) -> tuple[Path, Path]:
+    """BIB and the nb-NO style, written where pandoc can read them."""
+    bib = tmp_path / "x.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    csl = tmp_path / "nb.csl"
+    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    return bib, csl
+
+
 def test_document_holds_each_block_in_a_div():
     doc = build_document(["[@a]", "[@b, s. 2]"])
     assert "nocite: '@*'" in doc and "link-citations: true" in doc and "lang: nb-NO" in doc
@@ -28,10 +37,7 @@ def test_parse_output_maps_blocks_and_references():
 
 
 def test_format_citations_one_call_then_cache(tmp_path: Path):
-    bib = tmp_path / "x.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    csl = tmp_path / "nb.csl"
-    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    bib, csl = _bib_and_style(tmp_path)
     cache = tmp_path / "cache"
     first = format_citations(["[@hansen2020, s. 5]", "[@berg2019a]"], bib, csl, cache)
     assert first.pandoc_calls == 1
@@ -59,10 +65,7 @@ def test_page_items_are_formatted_alongside_without_year_suffixes(tmp_path: Path
 
     from tilfriskning.citethis import item_key, page_item, real_author
 
-    bib = tmp_path / "x.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    csl = tmp_path / "nb.csl"
-    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    bib, csl = _bib_and_style(tmp_path)
     day = dt.date(2026, 11, 26)
     items = [
         page_item("a/b.md", 1, "Første side", "https://x.no/a/b/", day, None),
@@ -99,10 +102,7 @@ def test_page_references_are_the_same_formatted_apart_or_beside_the_bibliography
     from tilfriskning.citeproc import REF_DIV_RE, _command, run_pandoc
     from tilfriskning.citethis import page_item
 
-    bib = tmp_path / "x.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    csl = tmp_path / "nb.csl"
-    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    bib, csl = _bib_and_style(tmp_path)
     day = dt.date(2026, 11, 26)
     items = [
         page_item(f"s/{n}.md", n, f"Side {n}", f"https://x.no/s/{n}/", day, ["Hansen, Kari"] if n == 2 else None)
@@ -123,10 +123,7 @@ def test_the_bundled_pandoc_gets_a_larger_allocation_area_and_another_pandoc_non
 
     from tilfriskning.citeproc import BUNDLED_RTS_OPTIONS, _command, pandoc_path
 
-    bib = tmp_path / "x.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    csl = tmp_path / "nb.csl"
-    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
+    bib, csl = _bib_and_style(tmp_path)
     command = _command([bib], csl)
     assert command[1:4] == BUNDLED_RTS_OPTIONS
     done = subprocess.run(command, input=build_document(["[@hansen2020]"]), capture_output=True, text=True)
@@ -134,14 +131,6 @@ def test_the_bundled_pandoc_gets_a_larger_allocation_area_and_another_pandoc_non
     assert "Hansen et al., 2020" in done.stdout
     monkeypatch.setenv("PYPANDOC_PANDOC", pandoc_path())
     assert not set(BUNDLED_RTS_OPTIONS) & set(_command([bib], csl))
-
-
-def _bib_and_style(tmp_path: Path) -> tuple[Path, Path]:
-    bib = tmp_path / "x.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    csl = tmp_path / "nb.csl"
-    csl.write_text(with_locale(installed_style_path().read_text(encoding="utf-8")), encoding="utf-8")
-    return bib, csl
 
 
 def test_an_early_call_is_taken_and_only_what_it_missed_is_formatted_again(tmp_path: Path):
