@@ -32,8 +32,8 @@ LANGUAGES = {
     "bokmal": "nb",
 }
 SITE_LANGUAGE = "nb"
-# the fields pandoc prints as titles: of the work, of what it is part of, and the short title
-# an in-text citation uses when there is no author; names of people and publishers are names
+# the fields a style prints as titles: of the work, of what it is part of or belongs to, and the
+# short title an in-text citation uses when there is no author; names of people and publishers are names
 TITLE_FIELDS = (
     "title",
     "subtitle",
@@ -44,6 +44,7 @@ TITLE_FIELDS = (
     "booktitle",
     "booksubtitle",
     "maintitle",
+    "series",
 )
 FIELD_START_RE = re.compile(r"(?<![\w-])(" + "|".join(TITLE_FIELDS) + r")\s*=\s*([{\"])", re.IGNORECASE)
 
