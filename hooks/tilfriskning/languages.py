@@ -46,7 +46,8 @@ TITLE_FIELDS = (
     "maintitle",
     "series",
 )
-FIELD_START_RE = re.compile(r"(?<![\w-])(" + "|".join(TITLE_FIELDS) + r")\s*=\s*([{\"])", re.IGNORECASE)
+FIELD_RE = re.compile(r"\s*,?\s*([A-Za-z][\w-]*)\s*=\s*")
+BARE_VALUE_RE = re.compile(r"[^,}]*")  # a number or a @string name
 
 
 def language_of(langid: str) -> str | None:
@@ -71,16 +72,26 @@ def _value_end(text: str, start: int, opening: str) -> int | None:
     return None
 
 
+def _fields(entry_text: str):
+    """(name, where its value starts, where it ends) for each field of one entry, in order. Each
+    value is skipped whole, so nothing written inside a value is taken for a field."""
+    position = entry_text.index(",") + 1  # after «@type{key,»
+    while match := FIELD_RE.match(entry_text, position):
+        start = match.end()
+        opening = entry_text[start : start + 1]
+        end = _value_end(entry_text, start, opening) if opening in ("{", '"') else BARE_VALUE_RE.match(entry_text, start).end()
+        if end is None:
+            return
+        yield match.group(1).lower(), start, end
+        position = end
+
+
 def _wrapped(entry_text: str, babel: str) -> str:
     out, last = [], 0
-    for match in FIELD_START_RE.finditer(entry_text):
-        start = match.start(2)
-        end = _value_end(entry_text, start, match.group(2))
-        if end is None or start < last:
-            continue
-        value = entry_text[start + 1 : end - 1]
-        out += [entry_text[last:start], "{\\foreignlanguage{", babel, "}{", value, "}}"]
-        last = end
+    for name, start, end in _fields(entry_text):
+        if name in TITLE_FIELDS and entry_text[start] in ("{", '"'):
+            out += [entry_text[last:start], "{\\foreignlanguage{", babel, "}{", entry_text[start + 1 : end - 1], "}}"]
+            last = end
     return "".join(out) + entry_text[last:]
 
 

@@ -9,9 +9,10 @@ BIB = """@book{honneth1996,
   subtitle        = "The moral grammar of \\{social\\} conflicts",
   publisher       = {MIT Press},
   langid          = {english},
-  year            = {1996},
+  year            = 1996,
   metadata_status = {verified},
-  source_checked  = {no}
+  source_checked  = {partly},
+  source_note     = {Forlagets side, der det står title = {Kampen} om den norske utgaven}
 }
 
 @article{ryan2000, author = {Ryan, Richard M.}, title = {Self-determination theory}, journal = {American Psychologist}, booktitle = {X}, year = {2000}, langid = {English}, metadata_status = {partial}, source_checked = {no}}
@@ -41,6 +42,7 @@ def test_the_title_fields_of_entries_in_another_language_are_wrapped_and_nothing
     assert "title           = {\\foreignlanguage{english}{The struggle for {R}ecognition}}," in text
     assert "subtitle        = {\\foreignlanguage{english}{The moral grammar of \\{social\\} conflicts}}," in text
     assert "author          = {Honneth, Axel}," in text and "publisher       = {MIT Press}," in text
+    assert "source_note     = {Forlagets side, der det står title = {Kampen} om" in text, "inside a value is no field"
     assert "title = {\\foreignlanguage{english}{Self-determination theory}}" in text
     assert "journal = {\\foreignlanguage{english}{American Psychologist}}" in text
     assert "booktitle = {\\foreignlanguage{english}{X}}" in text
