@@ -1,7 +1,8 @@
 """Titles in another language than the page's, marked as such (WCAG 3.1.2, language of parts).
 
 An entry says which language its title is written in with biblatex's `langid` field
-(`langid = {english}`; Zotero's «Språk» field, as Better BibTeX exports it). A screen
+(`langid = {english}`; Zotero's «Språk» field, as its BibLaTeX exports write it: Better BibLaTeX maps
+`en-US` to `american`). A screen
 reader reads a title marked `lang="en"` with English pronunciation instead of Norwegian.
 
 pandoc does the marking: a field written `\\foreignlanguage{english}{…}` comes out as
