@@ -66,10 +66,10 @@ def on_config(config):
 
 
 def _pandoc_bib(config, facts) -> Path:
-    """The .bib pandoc formats from, written when it changed; bibliography.bib itself is published as written."""
-    path, text = cache_dir(config) / PANDOC_BIB, facts.bibliography.for_pandoc()
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    """The .bib pandoc formats from (the citation cache is keyed by its content); bibliography.bib
+    itself is published as written."""
+    path = cache_dir(config) / PANDOC_BIB
+    path.write_text(facts.bibliography.for_pandoc(), encoding="utf-8")
     return path
 
 

@@ -196,17 +196,16 @@ def cache_key(bib: Path, csl: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def _cache_file(key: str, cache_dir: Path | None) -> Path | None:
-    return cache_dir / f"citations-{key}.json" if cache_dir else None
-
-
-def _cached(cache_file: Path | None) -> Formatted:
+def _cache(bib: Path, csl: Path, cache_dir: Path | None) -> tuple[str, Path | None, Formatted]:
+    """The version of this .bib and style, its cache file, and what that file holds (nothing if unreadable)."""
+    version = cache_key(bib, csl)
+    cache_file = cache_dir / f"citations-{version}.json" if cache_dir else None
     if cache_file and cache_file.is_file():
         try:
-            return Formatted.from_json(cache_file.read_text(encoding="utf-8"))
+            return version, cache_file, Formatted.from_json(cache_file.read_text(encoding="utf-8"))
         except (ValueError, KeyError, TypeError):
             pass
-    return Formatted()
+    return version, cache_file, Formatted()
 
 
 class Prefetch:
@@ -229,14 +228,11 @@ class Prefetch:
         atexit.unregister(self.cancel)
         if call is None:
             return None
-        try:
-            output = call.output()
-        except CiteprocError:
-            return None
-        if version != self.version:  # the .bib or the style changed since it started
+        if version != self.version:  # the .bib or the style changed since it started: not waited for
+            call.cancel()
             return None
         try:
-            return parse_output(output, self.blocks)
+            return parse_output(call.output(), self.blocks)
         except CiteprocError:
             return None
 
@@ -248,8 +244,7 @@ class Prefetch:
 
 def prefetch(blocks: list[str], bib: Path, csl: Path, cache_dir: Path | None) -> Prefetch | None:
     """Start the .bib call for the blocks the cache lacks; None when it has them all."""
-    version = cache_key(bib, csl)
-    cached = _cached(_cache_file(version, cache_dir))
+    version, _, cached = _cache(bib, csl, cache_dir)
     todo = [b for b in dict.fromkeys(blocks) if b not in cached.citations]
     if not todo and cached.references:
         return None
@@ -276,9 +271,7 @@ def format_citations(
     concurrent call for new page items."""
     unique = list(dict.fromkeys(blocks))
     page_items = page_items or {}
-    version = cache_key(bib, csl)
-    cache_file = _cache_file(version, cache_dir)
-    formatted = _cached(cache_file)
+    version, cache_file, formatted = _cache(bib, csl, cache_dir)
     known = set(formatted.citations)
     todo_pages = {key: item for key, item in page_items.items() if key not in formatted.pages}
     by_id = {item["id"]: key for key, item in todo_pages.items()}
