@@ -62,23 +62,26 @@ def _whole_map(facts, current, files) -> str:
         ),
         follow=True,
     )
-    return f'<p class="kart-hjelp">{FOLLOW_HINT}</p>\n<div class="kart-ramme">{svg}</div>'
+    # Left out of search: the table below says the same in words, and the map's own texts (an edge's
+    # title, the legend) would reach the index run together («er relatertStigma og skam»).
+    return f'<p class="kart-hjelp">{FOLLOW_HINT}</p>\n<div data-search-exclude><div class="kart-ramme">{svg}</div></div>'
 
 
 def _table(facts, current, files) -> str:
-    """Every relation as a row, linked, for screen readers and print."""
+    """Every relation as a row, linked, for screen readers and print. A line break between cells,
+    so search reads «Anerkjennelse bygger på Honneths …», not the cells run together."""
     by_path = {n.path: n for n in facts.nodes}
     url = _url_for(current, files)
-    body = "".join(
-        f'<tr><td><a href="{url(e.source)}">{html.escape(by_path[e.source].title)}</a></td>'
-        f"<td>{RELATIONS[e.relation].phrase}</td>"
+    body = "\n".join(
+        f'<tr><td><a href="{url(e.source)}">{html.escape(by_path[e.source].title)}</a></td>\n'
+        f"<td>{RELATIONS[e.relation].phrase}</td>\n"
         f'<td><a href="{url(e.target)}">{html.escape(by_path[e.target].title)}</a></td></tr>'
         for e in ordered_edges(facts.nodes, facts.relations)
     )
     return (
-        '<table class="kart-tabell"><caption>Alle relasjoner mellom sidene, som i kartet over</caption>'
-        '<thead><tr><th scope="col">Side</th><th scope="col">Relasjon</th><th scope="col">Til side</th></tr></thead>'
-        f"<tbody>{body}</tbody></table>"
+        '<table class="kart-tabell">\n<caption>Alle relasjoner mellom sidene, som i kartet over</caption>\n'
+        '<thead><tr><th scope="col">Side</th>\n<th scope="col">Relasjon</th>\n<th scope="col">Til side</th></tr></thead>\n'
+        f"<tbody>\n{body}\n</tbody></table>"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -105,6 +106,19 @@ def test_knowledge_map_links_every_content_page_and_table_holds_every_edge(built
     rows = {tuple(td.get_text() for td in tr.select("td")) for tr in page.select("article table.kart-tabell tbody tr")}
     assert rows == edges
     assert len(svg.select("path.kart-kant")) >= len(edges)
+
+
+def test_search_reads_the_whole_map_s_table_in_words_and_not_the_map(built_fixture):
+    """The table's cells come apart into words; the drawn map (edge titles, legend) is not indexed."""
+    index = json.loads((built_fixture / "site" / "search" / "search_index_nb.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("kunnskapskart/"))
+    page = html_of(built_fixture, "kunnskapskart.md")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in page.select("article table.kart-tabell tbody tr")]
+    assert rows and all(re.search(r"\s+".join(map(re.escape, row)), text) for row in rows)
+    drawn = [t.get_text() for t in page.select("article svg.kart > desc, article svg.kart path.kart-kant > title")]
+    symmetric = [t for t in drawn if t.endswith(" er relatert")]  # the table says «A relatert B»
+    assert symmetric and not [t for t in [drawn[0], *symmetric] if t in text]
+    assert "Sidetyper:" not in text
 
 
 def test_every_content_page_has_its_neighbourhood_map(built_fixture):
