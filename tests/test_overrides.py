@@ -1,4 +1,4 @@
-"""The three Material partials we copied still match the installed Material, except for our changes.
+"""The four Material partials we copied still match the installed Material, except for our changes.
 
 When Material changes one of them (an upgrade, or its replacement), this test names the
 file, so the copy is brought up to date instead of silently shadowing the new version.
@@ -37,6 +37,15 @@ NAV_ITEM_CHANGES = [
         '{% if "navigation.indexes" in features %}',
     ),
 ]
+# content.html: the tags stand after the page's text, under «Stikkord», not above the title.
+STIKKORD = (
+    '{% if tags and not (page.meta and page.meta.hide and "tags" in page.meta.hide) %}\n'
+    '  <p class="sidens-stikkord">Stikkord:</p>\n{% endif %}\n{% include "partials/tags.html" %}\n'
+)
+CONTENT_CHANGES = [
+    ('{% include "partials/actions.html" %}', '{% include "partials/tags.html" %}\n{% include "partials/actions.html" %}'),
+    ("{{ page.content }}\n" + STIKKORD, "{{ page.content }}\n"),
+]
 ENTRY_RE = re.compile(r'^  "([^"]+)": "(.*)",?$', re.MULTILINE)
 
 
@@ -66,3 +75,7 @@ def test_norwegian_texts_are_materials_with_our_translations():
 
 def test_nav_item_partial_is_materials_with_pruned_sections_not_looked_through():
     assert without_our_changes("nav-item.html", NAV_ITEM_CHANGES) == materials("nav-item.html")
+
+
+def test_content_partial_is_materials_with_the_tags_after_the_text():
+    assert without_our_changes("content.html", CONTENT_CHANGES) == materials("content.html")

@@ -235,6 +235,20 @@ def test_tags_link_to_the_tag_index(real_site):
     assert "Erfaringskonsulenter" in section.find_next("ul").get_text()
 
 
+def test_tags_stand_after_the_text_under_stikkord_and_the_title_comes_first(real_site):
+    """On a phone 27 tags above the title filled the first screen; they now follow the page's text."""
+    page = soup_of(real_site, "begreper/rettigheter/index.html")
+    article = page.select_one("article")
+    first = article.find(["h1", "nav"])
+    assert first.name == "h1" and first.get_text(strip=True) == "Rettigheter i klartekst"
+    label = article.select_one("p.sidens-stikkord")
+    assert label.get_text() == "Stikkord:"
+    assert label.find_next_sibling() is article.select_one("nav.md-tags")
+    assert label.find_previous("h2")["id"] == "kilder"  # after the page's last section, which stays last
+    without_tags = soup_of(real_site, "stikkord/index.html")
+    assert without_tags.select_one(".sidens-stikkord") is None  # no label over nothing
+
+
 def test_suggest_change_links_to_the_page_source_only_with_repo_url(real_site, real_site_with_repo):
     with_repo = BeautifulSoup(
         (real_site_with_repo / "metoder" / "motiverende-intervju" / "index.html").read_text(encoding="utf-8"), "html.parser"
