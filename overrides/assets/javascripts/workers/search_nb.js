@@ -69,6 +69,10 @@ function load() {
       // Material counts a query term a result lacks (it ranks results with every word
       // higher) if lunr's stop-word filter keeps it: only each typed word's first term, not its forms
       lunr.stopWordFilter = token => typed.some(({ terms }) => terms[0] === String(token)) ? token : undefined
+      // registered under lunr's own label, as lunr registers the filter it replaces: an unregistered
+      // function in a pipeline makes lunr warn in the console on every search
+      lunr.stopWordFilter.label = "stopWordFilter"
+      lunr.Pipeline.registeredFunctions.stopWordFilter = lunr.stopWordFilter
       deliver({ type: SETUP, data: { ...setup.data, docs: index.docs } })
     })
     .catch(() => { loading = null })    // offline, say: the next focus tries again
