@@ -62,8 +62,10 @@ def citation_html(pandoc_html: str) -> str:
 
 
 def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> str:
-    """Markers for an entry; `explain` adds the explanation as a tooltip (left out on
-    Litteratur, which explains them once and would otherwise mount dozens of tooltips)."""
+    """Markers for an entry; `explain` adds the explanation as a tooltip. Lists leave it out
+    and explain each marker once in a sentence below them: a tooltip on a marker reaches
+    only a mouse (a marker can't be focused, a phone can't hover), and Material mounts one
+    for each (57 on the overdose page cost about 150 ms of script on a phone, Lighthouse)."""
 
     def badge(kind: str, text: str, title: str) -> str:
         tip = f' title="{title}"' if explain else ""
@@ -99,7 +101,7 @@ def kilder_html(
     items = []
     for key in keys:
         parts = [f'<span class="kilde-tekst">{references[key]}</span>']
-        badges = _badges(statuses[key], mark_unchecked)
+        badges = _badges(statuses[key], mark_unchecked, explain=False)
         if badges:
             parts.append(badges)
         if litteratur_url:
@@ -125,6 +127,8 @@ def kilder_html(
             )
         else:
             notes.append(f"Verkene i listen er gjengitt slik {thesis} beskriver dem, og ikke kontrollert mot originalene.")
+    if any(not statuses[k].verified for k in keys):
+        notes.append(f"«{INCOMPLETE}» betyr at noen bibliografiske opplysninger om verket mangler eller ikke er bekreftet.")
     if any(statuses[k].checked == "partly" for k in keys):
         notes.append(
             f"«{PARTLY}» betyr at bare en del av originalen er lest, for eksempel sammendraget; "

@@ -12,10 +12,24 @@ def test_kilder_marks_and_notes():
     html = kilder_html(["a", "t"], refs, statuses, "../litteratur/", None, "../litteratur/#t")
     assert '<li id="kilde-a" class="kilde">' in html
     assert "Ufullstendige opplysninger" in html.split('id="kilde-t"')[0]
-    assert "Ufullstendige opplysninger" not in html.split('id="kilde-t"')[1]
+    assert "Ufullstendige opplysninger" not in html.split('id="kilde-t"')[1].split("</li>")[0]
     assert "Ikke kontrollert mot originalen" in html  # mixed: unchecked entries are marked
     assert 'href="../litteratur/#a"' in html
     assert "Verkene merket «ikke kontrollert mot originalen» er gjengitt slik" in html
+
+
+def test_kilder_explains_markers_in_text_not_tooltips():
+    """A phone can't hover and a marker can't be focused: a sentence below the list explains
+    each marker present, and no marker carries a tooltip."""
+    refs = {"a": "A. (2020).", "p": "P. (2021).", "t": "T. (2022)."}
+    statuses = {"a": EntryStatus(False, "no"), "p": EntryStatus(True, "partly"), "t": EntryStatus(True, "yes")}
+    html = kilder_html(["a", "p", "t"], refs, statuses, None, "t", None)
+    assert "title=" not in html
+    notes = html.split("</ul>")[1]
+    assert "«Ufullstendige opplysninger» betyr at noen bibliografiske opplysninger" in notes
+    assert "«Delvis kontrollert mot originalen» betyr" in notes
+    verified = kilder_html(["t"], {"t": "T."}, {"t": EntryStatus(True, "yes")}, None, None, None)
+    assert "Ufullstendige" not in verified, "no explanation for a marker that isn't there"
 
 
 def test_kilder_with_only_the_thesis_checked_uses_one_sentence():
