@@ -171,3 +171,20 @@ def test_a_search_link_with_q_loads_the_index_and_shows_results(browser, served_
     page.wait_for_function("() => document.querySelector('.md-search-result__item')", timeout=10000)
     assert "metoder/overdose/" in page.locator(".md-search-result__link").first.get_attribute("href")
     context.close()
+
+
+def test_a_result_on_a_phone_shows_only_the_tags_the_query_matched(browser, served_real_site):
+    """Rettigheter i klartekst has 27 tags: all of them under its result filled a 360 px screen,
+    and the next result stood below it. Only the matched ones show, marked."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    open_page(page, served_real_site)
+    page.locator("label.md-header__button[for=__search]").click()
+    pages, meta = search(page, served_real_site, "koordinator")
+    assert pages[:2] == ["begreper/rettigheter/", "begreper/tjenestene/"], (pages, meta)
+    tags = page.locator(".md-search-result__item").first.locator(".md-tag")
+    shown = [tag for tag in tags.all() if tag.is_visible()]
+    assert tags.count() > 20 and [tag.inner_text() for tag in shown] == ["koordinator"]
+    second = page.locator(".md-search-result__list > li").nth(1).bounding_box()
+    assert second["y"] + 40 < 740, "the second result begins on the first screen"
+    context.close()
