@@ -223,6 +223,22 @@ def test_abbreviations_get_tooltips(built_fixture):
     assert soup.select_one('article abbr[title="Motiverende intervju"]').get_text() == "MI"
 
 
+def test_an_abbreviation_is_marked_once_in_each_section_of_a_real_page(real_site):
+    page = BeautifulSoup((real_site / "metoder" / "motiverende-intervju" / "index.html").read_text("utf-8"), "html.parser")
+    article = page.select_one("article")
+    sections, current = [], []
+    for element in article.find_all(["h2", "h3", "h4", "abbr"]):
+        if element.name == "abbr":
+            current.append(element.get_text())
+        else:
+            sections.append(current)
+            current = []
+    sections.append(current)
+    assert sum(map(len, sections)) >= 5, "the page still explains MI"
+    assert all(len(found) == len(set(found)) for found in sections), sections
+    assert article.get_text().count("MI") > 30, "the other occurrences stay, as plain text"
+
+
 def test_tags_link_to_the_tag_index(real_site):
     page = BeautifulSoup(
         (real_site / "metoder" / "erfaringskonsulenter" / "index.html").read_text(encoding="utf-8"), "html.parser"
