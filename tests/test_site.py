@@ -298,3 +298,27 @@ def test_bibliography_forms_follow_norsk_apa_7(real_site):
     assert "[Upublisert bacheloroppgave i sosialt arbeid, lærested ikke oppgitt]" in entry("bacheloroppgave2022")
     # what was read of a partly checked work is on Litteratur
     assert "Sammendraget" in soup.select_one("li#sjursaether2021 .kilde-lest").get_text()
+
+
+def test_fact_box_markers_are_explained_in_text_on_the_page(real_site):
+    """A research summary's fact box marks its work as the Kilder lists do, without a tooltip
+    (a phone can't hover a marker, a keyboard can't focus it): the sentences below the page's
+    Kilder list say what each marker means."""
+    meaning = {
+        "ufullstendig": "«ufullstendige opplysninger» betyr",
+        "delvis": "«delvis kontrollert mot originalen» betyr",
+        "ukontrollert": "ikke kontrollert mot original",
+    }
+    boxes = 0
+    for path in (real_site / "forskning").glob("*/index.html"):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        box = article.select_one("div.admonition.info")
+        if box is None or not box.select_one("span.tf-referanse"):
+            continue
+        boxes += 1
+        notes = " ".join(p.get_text(" ", strip=True) for p in article.select("p.kilder-merknad")).lower()
+        for marker in box.select("span.kilde-merke"):
+            assert not marker.has_attr("title"), path
+            kind = next(c.split("--")[1] for c in marker["class"] if "--" in c)
+            assert meaning[kind] in notes, (path, kind)
+    assert boxes >= 3

@@ -16,11 +16,8 @@ REF_HREF_RE = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
 PLACEHOLDER_RE = re.compile(r'<span class="tf-referanse" data-kilde="([a-z0-9]+)"></span>')
 PAGE_PLACEHOLDER_RE = re.compile(r'<span class="tf-sidereferanse" data-side="([^"]+)"></span>')
 INCOMPLETE = "Ufullstendige opplysninger"
-INCOMPLETE_TITLE = "Noen bibliografiske opplysninger mangler eller er ikke bekreftet"
 UNCHECKED = "Ikke kontrollert mot originalen"
-UNCHECKED_TITLE = "Gjengitt etter bacheloroppgaven fra 2022, ikke lest i originalen"
 PARTLY = "Delvis kontrollert mot originalen"
-PARTLY_TITLE = "Bare en del av originalen er lest, for eksempel sammendraget; Litteratur sier hva"
 
 
 @dataclass(frozen=True)
@@ -61,23 +58,22 @@ def citation_html(pandoc_html: str) -> str:
     )
 
 
-def _badges(status: EntryStatus, show_unchecked: bool, explain: bool = True) -> str:
-    """Markers for an entry; `explain` adds the explanation as a tooltip. Lists leave it out
-    and explain each marker once in a sentence below them: a tooltip on a marker reaches
-    only a mouse (a marker can't be focused, a phone can't hover), and Material mounts one
-    for each (57 on the overdose page cost about 150 ms of script on a phone, Lighthouse)."""
+def _badges(status: EntryStatus, show_unchecked: bool) -> str:
+    """Markers for an entry, without a tooltip: each is explained in text, in a sentence below
+    a page's Kilder list (`kilder_html`) and in Litteratur's introduction. A tooltip on a marker
+    reaches only a mouse (a marker can't be focused, a phone can't hover), and Material mounts
+    one for each (57 on the overdose page cost about 150 ms of script on a phone, Lighthouse)."""
 
-    def badge(kind: str, text: str, title: str) -> str:
-        tip = f' title="{title}"' if explain else ""
-        return f'<span class="kilde-merke kilde-merke--{kind}"{tip}>{text}</span>'
+    def badge(kind: str, text: str) -> str:
+        return f'<span class="kilde-merke kilde-merke--{kind}">{text}</span>'
 
     out = []
     if not status.verified:
-        out.append(badge("ufullstendig", INCOMPLETE, INCOMPLETE_TITLE))
+        out.append(badge("ufullstendig", INCOMPLETE))
     if status.checked == "partly":
-        out.append(badge("delvis", PARTLY, PARTLY_TITLE))
+        out.append(badge("delvis", PARTLY))
     elif show_unchecked and status.checked != "yes":
-        out.append(badge("ukontrollert", UNCHECKED, UNCHECKED_TITLE))
+        out.append(badge("ukontrollert", UNCHECKED))
     return " ".join(out)
 
 
@@ -101,7 +97,7 @@ def kilder_html(
     items = []
     for key in keys:
         parts = [f'<span class="kilde-tekst">{references[key]}</span>']
-        badges = _badges(statuses[key], mark_unchecked, explain=False)
+        badges = _badges(statuses[key], mark_unchecked)
         if badges:
             parts.append(badges)
         if litteratur_url:
@@ -162,7 +158,7 @@ def litteratur_html(
             cited = f'<span class="sitert-pa">Anbefalt som videre lesning på: {_page_links(recommended)}.</span>'
         else:
             cited = '<span class="sitert-pa">Ikke sitert på noen side ennå.</span>'
-        badges = _badges(statuses[key], True, explain=False)
+        badges = _badges(statuses[key], True)
         note = statuses[key].note
         read = f' <span class="kilde-lest">Lest i original: {html.escape(note)}</span>' if note else ""
         source = (bibtex or {}).get(key)
@@ -199,7 +195,10 @@ def download_paragraph(download_url: str) -> str:
 def fill_references(
     html_text: str, references: dict[str, str], statuses: dict[str, EntryStatus], litteratur_url: str | None
 ) -> str:
-    """Replace each `<span class="tf-referanse" data-kilde="KEY"></span>` by the full reference."""
+    """Replace each `<span class="tf-referanse" data-kilde="KEY"></span>` by the full reference.
+
+    Its markers are explained below the page's Kilder list, which lists the work too
+    (`Site.cited` counts an article's `kilde` as cited by its page)."""
 
     def full(match: re.Match) -> str:
         key = match.group(1)

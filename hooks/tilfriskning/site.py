@@ -115,9 +115,12 @@ class Site:
     @cached_property
     def cited(self) -> dict[str, list[str]]:
         """Each page's cited keys, in reference-list order (needs `formatted`). The card page
-        cites what its cards cite."""
+        cites what its cards cite; an article page cites the work its fact box names (`kilde`),
+        so the work is in its Kilder list, with the sentences explaining its markers."""
         order = {key: n for n, key in enumerate(self.formatted.order)} if self.formatted else {}
         keys = {p: {key for block in page.citation_blocks for key in block.keys} for p, page in self.pages.items()}
+        for p, article in self.articles.items():
+            keys[p].add(article.kilde)
         card_keys = {
             key
             for one in self.cards

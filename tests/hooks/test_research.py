@@ -17,6 +17,8 @@ def test_article_has_reference_and_fact_box_after_ingress(built_fixture):
     reference = box.select_one("span.tf-referanse").get_text()
     assert reference.startswith("Biong, S. & Soggiu, A.-S. (2015).")
     assert box.select_one('a.kilde-litteratur[href="../../litteratur/#biong2015"]')
+    assert box.select("span.kilde-merke") and not box.select("span.kilde-merke[title]"), "explained below Kilder"
+    assert article.select_one("ul.kilder > li#kilde-biong2015"), "the work is in the page's Kilder list"
     facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in box.select("dt")}
     assert facts == {
         "Formål": "Å teste faktaboksen.",

@@ -1,4 +1,4 @@
-from tilfriskning.citation_html import EntryStatus, citation_html, kilder_html, litteratur_html
+from tilfriskning.citation_html import EntryStatus, citation_html, fill_references, kilder_html, litteratur_html
 
 
 def test_citation_html_links_to_kilder_entry():
@@ -72,3 +72,12 @@ def test_litteratur_says_what_was_read():
     html = litteratur_html(["p", "n"], {"p": "P.", "n": "N."}, statuses, {})
     assert "Lest i original: Sammendraget på &lt;utgiverens&gt; nettside" in html
     assert html.count("kilde-lest") == 1
+
+
+def test_fact_box_reference_has_markers_without_tooltips():
+    """As in the lists: the markers of an article's reference are explained below its Kilder list."""
+    box = '<p><span class="tf-referanse" data-kilde="a"></span></p>'
+    html = fill_references(box, {"a": "A. (2020)."}, {"a": EntryStatus(False, "partly")}, "../litteratur/")
+    assert '<span class="tf-referanse">A. (2020).</span>' in html
+    assert "Ufullstendige opplysninger" in html and "Delvis kontrollert mot originalen" in html
+    assert "title=" not in html
