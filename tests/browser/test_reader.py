@@ -97,6 +97,17 @@ def test_abbreviations_show_their_meaning_on_hover(page, served_real_site):
     assert "Motiverende intervju" in page.locator(".md-tooltip2--active").first.inner_text()
 
 
+def test_source_markers_are_never_larger_than_the_reference_they_mark(page, served_real_site):
+    """A marker is a note on a reference: in a Kilder list (16 px text) and in a fact box
+    (12.8 px) alike it stands a little smaller than the reference, not larger."""
+    open_page(page, served_real_site + "forskning/nymoen-2020/")
+    pairs = page.evaluate("""() => [...document.querySelectorAll('article .kilde-merke')].map(m => {
+        const ref = m.parentElement.querySelector('.tf-referanse, .kilde-tekst');
+        return [parseFloat(getComputedStyle(m).fontSize), parseFloat(getComputedStyle(ref).fontSize)]; })""")
+    assert len(pairs) >= 3, "markers in the fact box and in Kilder"
+    assert all(marker <= reference for marker, reference in pairs), pairs
+
+
 # The focused element, when nothing of it can be seen: outside the window or under something
 # else (the sticky header, the «Til toppen» button, a menu drawer moved off the screen).
 # Each line box of it is tried, so a link broken over two lines counts where its text is.
