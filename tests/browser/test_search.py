@@ -63,6 +63,8 @@ QUERIES = [
     ("endringssnakk", ["begreper/endringssnakk/", "metoder/mi-samtaleferdigheter/"]),
     ("skadelig bruk", ["begreper/rusmiddelavhengighet/"]),
     ("samtalekort", ["samtalekort/"]),
+    ("hjelpetelefon", ["begreper/tjenestene/"]),  # the page says «hjelpelinjer»: found by its tag
+    ("nødnummer", ["begreper/tjenestene/"]),
 ]
 
 # Numbers and identifiers practitioners type (issue 14), each standing on the pages expected:
