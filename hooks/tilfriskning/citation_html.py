@@ -60,9 +60,10 @@ def citation_html(pandoc_html: str) -> str:
 
 def _badges(status: EntryStatus, show_unchecked: bool) -> str:
     """Markers for an entry, without a tooltip: each is explained in text, in a sentence below
-    a page's Kilder list (`kilder_html`) and in Litteratur's introduction. A tooltip on a marker
-    reaches only a mouse (a marker can't be focused, a phone can't hover), and Material mounts
-    one for each (57 on the overdose page cost about 150 ms of script on a phone, Lighthouse)."""
+    a page's Kilder list (`kilder_html`); on Litteratur by its introduction and, for a partly
+    read work, the entry's «Lest i original» line. A tooltip on a marker reaches only a mouse
+    (a marker can't be focused, a phone can't hover), and Material mounts one for each (57 on
+    the overdose page cost about 150 ms of script on a phone, Lighthouse)."""
 
     def badge(kind: str, text: str) -> str:
         return f'<span class="kilde-merke kilde-merke--{kind}">{text}</span>'
